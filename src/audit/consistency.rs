@@ -1,0 +1,290 @@
+//! Figures against figures: parts against totals, printed values against
+//! computed ones, the same figure printed two ways, execution rates.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::{Finding, Rule, lines_words, show};
+use crate::compute::{Figures, Kind, Value, project_key};
+use crate::model::{Loaded, Loc, Note, Reported, Text};
+
+pub(super) fn check(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) {
+    basic_split(figures, out);
+    reported(&loaded.facts.reported, figures, out);
+    precision(&loaded.notes, out);
+    execution(loaded, figures, out);
+    items_within_total(figures, out);
+}
+
+/// A figure's value and the lines of the facts it rests on.
+fn described(figures: &Figures, name: &str) -> (String, String) {
+    let f = figures.get(name);
+    let value = f.map_or("—".into(), |f| show(f.kind, &f.value));
+    let label = f.map_or(name.to_string(), |f| f.label.clone());
+    (label, value)
+}
+
+/// 人员经费 + 公用经费 must equal 基本支出实际支出.
+fn basic_split(figures: &Figures, out: &mut Vec<Finding>) {
+    let (Some(sum), Some(actual)) = (
+        figures.number("basic.split_total"),
+        figures.number("basic.actual"),
+    ) else {
+        return;
+    };
+    if sum == actual {
+        return;
+    }
+    let (_, personnel) = described(figures, "basic.personnel");
+    let (_, public) = described(figures, "basic.public");
+    let lines = figures
+        .fact_lines("basic.split_total")
+        .into_iter()
+        .chain(figures.fact_lines("basic.actual"))
+        .collect::<Vec<_>>();
+    out.push(Finding::new(
+        Rule::PartsVsTotal,
+        format!(
+            "人员经费 {personnel} + 公用经费 {public} = {}，而基本支出实际支出为 {}，相差 {}（{}）",
+            show(Kind::Money, &Value::Number(sum)),
+            show(Kind::Money, &Value::Number(actual)),
+            show(Kind::Money, &Value::Number(actual - sum)),
+            lines_words(&lines)
+        ),
+        vec!["basic.split_total".into(), "basic.actual".into()],
+        lines,
+    ));
+}
+
+/// Printed values against computed ones, and printed values against each other.
+fn reported(entries: &[Reported], figures: &Figures, out: &mut Vec<Finding>) {
+    let mut by_figure: BTreeMap<&str, Vec<&Reported>> = BTreeMap::new();
+    for r in entries {
+        match figures.get(&r.figure.value) {
+            None => out.push(unknown_figure(&r.figure, figures)),
+            Some(_) => by_figure
+                .entry(r.figure.value.as_str())
+                .or_default()
+                .push(r),
+        }
+    }
+    for (name, printed) in by_figure {
+        let figure = figures.get(name).expect("checked above");
+        let mut values: BTreeMap<Decimal, Vec<&Reported>> = BTreeMap::new();
+        for r in &printed {
+            values.entry(r.value.value.normalize()).or_default().push(r);
+        }
+        if values.len() > 1 {
+            let places = values
+                .iter()
+                .map(|(v, rs)| {
+                    let at: Vec<&str> = rs.iter().map(|r| r.at.value.as_str()).collect();
+                    format!(
+                        "{}（{}）",
+                        show(figure.kind, &Value::Number(*v)),
+                        at.join("、")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("与");
+            let lines: Vec<Loc> = printed.iter().map(|r| r.value.at).collect();
+            out.push(Finding::new(
+                Rule::PrintedTwoWays,
+                format!(
+                    "「{}」在报告中印成不同数值：{places}；按事实计算应为 {}（{}）",
+                    figure.label,
+                    show(figure.kind, &figure.value),
+                    lines_words(&lines)
+                ),
+                vec![name.to_string()],
+                lines,
+            ));
+        }
+        let Some(computed) = figure.value.number() else {
+            continue;
+        };
+        for (value, rs) in values {
+            if value == computed.normalize() {
+                continue;
+            }
+            out.push(mismatch(figure, figures, computed, value, &rs));
+        }
+    }
+}
+
+fn mismatch(
+    figure: &crate::compute::Figure,
+    figures: &Figures,
+    computed: Decimal,
+    printed: Decimal,
+    rs: &[&Reported],
+) -> Finding {
+    let at: Vec<&str> = rs.iter().map(|r| r.at.value.as_str()).collect();
+    let printed_lines: Vec<Loc> = rs.iter().map(|r| r.value.at).collect();
+    let fact_lines = figures.fact_lines(&figure.name);
+    let diff = (printed - computed).abs();
+    let hint = if matches!(figure.kind, Kind::Percent | Kind::Score) && diff == Decimal::new(1, 2) {
+        "；相差 0.01，疑似舍入方式不对（应四舍五入）或所用分项数字有误"
+    } else {
+        ""
+    };
+    let basis = if figure.is_fact() {
+        format!(
+            "而事实为 {}（{}）",
+            show(figure.kind, &figure.value),
+            lines_words(&fact_lines)
+        )
+    } else {
+        format!(
+            "而按事实计算应为 {}（{} = {}；所依据的事实在{}）",
+            show(figure.kind, &figure.value),
+            figure.label,
+            figure.formula,
+            lines_words(&fact_lines)
+        )
+    };
+    let mut lines = printed_lines.clone();
+    lines.extend(fact_lines);
+    Finding::new(
+        Rule::ReportedVsComputed,
+        format!(
+            "「{}」在{}印为 {}（{}），{basis}{hint}",
+            figure.label,
+            at.join("、"),
+            show(figure.kind, &Value::Number(printed)),
+            lines_words(&printed_lines),
+        ),
+        vec![figure.name.clone()],
+        lines,
+    )
+}
+
+fn unknown_figure(name: &Text, figures: &Figures) -> Finding {
+    let stem = name.value.split(['.', '[']).next().unwrap_or("");
+    let mut similar: Vec<&str> = figures
+        .iter()
+        .map(|f| f.name.as_str())
+        .filter(|n| n.starts_with(stem) && !stem.is_empty())
+        .take(8)
+        .collect();
+    similar.sort();
+    let hint = if similar.is_empty() {
+        "；用 jixiao explain --list 查看所有名称".to_string()
+    } else {
+        format!("；相近的名称有：{}", similar.join("、"))
+    };
+    Finding::new(
+        Rule::UnknownFigure,
+        format!(
+            "reported 中的「{}」不是已知的数字名称（{}）{hint}",
+            name.value, name.at
+        ),
+        vec![name.value.clone()],
+        vec![name.at],
+    )
+}
+
+fn precision(notes: &[Note], out: &mut Vec<Finding>) {
+    for note in notes {
+        let Note::Precision { at, value } = note;
+        out.push(Finding::new(
+            Rule::AmountPrecision,
+            format!("金额 {value} 超过两位小数（{at}）；金额以万元计通常保留两位小数，请核对"),
+            Vec::new(),
+            vec![*at],
+        ));
+    }
+}
+
+/// Execution below 90 % needs a reason; spending above the budget is flagged.
+fn execution(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) {
+    let facts = &loaded.facts;
+    let mut scopes = vec![(
+        "basic".to_string(),
+        "基本支出".to_string(),
+        facts.basic_expenditure.deviation.is_some(),
+    )];
+    scopes.extend(facts.projects.iter().map(|p| {
+        (
+            project_key(&p.name),
+            format!("项目「{}」", p.name.value),
+            p.evaluation.execution_deviation.is_some(),
+        )
+    }));
+    scopes.push((
+        "overall".to_string(),
+        "单位整体".to_string(),
+        facts.self_evaluation.execution_deviation.is_some(),
+    ));
+    let ninety = Decimal::from(90);
+    for (key, who, explained) in scopes {
+        let rate_name = format!("{key}.execution_rate");
+        let lines = figures.fact_lines(&rate_name);
+        if let Some(rate) = figures.number(&rate_name)
+            && rate < ninety
+            && !explained
+        {
+            let (_, full) = described(figures, &format!("{key}.full_year_budget"));
+            let (_, actual) = described(figures, &format!("{key}.actual"));
+            out.push(Finding::new(
+                Rule::LowExecutionUnexplained,
+                format!(
+                    "{who}执行率 {rate}%（实际 {actual} ÷ 全年预算 {full}）低于 90%，但没有写明原因（{}）；请在{}填写偏差原因",
+                    lines_words(&lines),
+                    if key == "basic" { " basic_expenditure.deviation " } else { " evaluation.execution_deviation " }
+                ),
+                vec![rate_name.clone()],
+                lines.clone(),
+            ));
+        }
+        if let (Some(actual), Some(full)) = (
+            figures.number(&format!("{key}.actual")),
+            figures.number(&format!("{key}.full_year_budget")),
+        ) && actual > full
+        {
+            out.push(Finding::new(
+                Rule::Overspent,
+                format!(
+                    "{who}实际支出 {} 超过全年预算 {}（{}）",
+                    show(Kind::Money, &Value::Number(actual)),
+                    show(Kind::Money, &Value::Number(full)),
+                    lines_words(&lines)
+                ),
+                vec![format!("{key}.actual")],
+                lines,
+            ));
+        }
+    }
+}
+
+/// 公用经费“其中”明细 cannot exceed 公用经费.
+fn items_within_total(figures: &Figures, out: &mut Vec<Finding>) {
+    for (suffix, total) in [
+        ("last_year", "public_funds.last_year"),
+        ("budget", "public_funds.budget"),
+        ("actual", "public_funds.actual"),
+    ] {
+        let items = format!("public_funds.items_total.{suffix}");
+        if let (Some(sum), Some(whole)) = (figures.number(&items), figures.number(total))
+            && sum > whole
+        {
+            let (label, whole_text) = described(figures, total);
+            let lines = figures
+                .fact_lines(&items)
+                .into_iter()
+                .chain(figures.fact_lines(total))
+                .collect::<Vec<_>>();
+            out.push(Finding::new(
+                Rule::ItemsExceedTotal,
+                format!(
+                    "公用经费“其中”明细合计 {} 超过{label} {whole_text}（{}）",
+                    show(Kind::Money, &Value::Number(sum)),
+                    lines_words(&lines)
+                ),
+                vec![items, total.to_string()],
+                lines,
+            ));
+        }
+    }
+}

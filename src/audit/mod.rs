@@ -1,0 +1,202 @@
+//! Consistency and scoring checks (勾稽关系): what real reports get wrong.
+//!
+//! Every rule has a stable code, a severity and a Chinese message that names
+//! both figures, their values and the YAML lines involved. The rules read the
+//! facts and the computed figures; they never change them.
+
+mod consistency;
+mod scoring;
+
+use serde::Serialize;
+
+use crate::compute::{Figures, Kind, Value};
+use crate::model::{Loaded, Loc};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        }
+    }
+}
+
+/// The rules, by stable code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Rule {
+    /// J001 部分之和与合计不符.
+    PartsVsTotal,
+    /// J002 印出的数与计算结果不符.
+    ReportedVsComputed,
+    /// J003 同一数字在两处印成不同数值.
+    PrintedTwoWays,
+    /// J004 作者得分与评分规则不符.
+    ScoreVsRule,
+    /// J005 得分超出 0 至分值.
+    ScoreOutOfRange,
+    /// J006 定性评分不在其等级区间.
+    ScoreOutsideBand,
+    /// J007 得分低于分值而无偏差原因.
+    ShortScoreUnexplained,
+    /// J008 执行率低于 90% 而无原因说明.
+    LowExecutionUnexplained,
+    /// J009 分值合计不为 100.
+    WeightsNot100,
+    /// J010 无法得出得分.
+    ScoreMissing,
+    /// J011 金额超过两位小数.
+    AmountPrecision,
+    /// J012 reported 中的数字名称不存在.
+    UnknownFigure,
+    /// J013 实际支出超过全年预算.
+    Overspent,
+    /// J014 “其中”明细超过总数.
+    ItemsExceedTotal,
+}
+
+impl Rule {
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::PartsVsTotal => "J001",
+            Rule::ReportedVsComputed => "J002",
+            Rule::PrintedTwoWays => "J003",
+            Rule::ScoreVsRule => "J004",
+            Rule::ScoreOutOfRange => "J005",
+            Rule::ScoreOutsideBand => "J006",
+            Rule::ShortScoreUnexplained => "J007",
+            Rule::LowExecutionUnexplained => "J008",
+            Rule::WeightsNot100 => "J009",
+            Rule::ScoreMissing => "J010",
+            Rule::AmountPrecision => "J011",
+            Rule::UnknownFigure => "J012",
+            Rule::Overspent => "J013",
+            Rule::ItemsExceedTotal => "J014",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Rule::PartsVsTotal => "部分之和与合计不符",
+            Rule::ReportedVsComputed => "印出的数与计算结果不符",
+            Rule::PrintedTwoWays => "同一数字在两处印成不同数值",
+            Rule::ScoreVsRule => "作者得分与评分规则不符",
+            Rule::ScoreOutOfRange => "得分超出 0 至分值",
+            Rule::ScoreOutsideBand => "定性评分不在其等级区间",
+            Rule::ShortScoreUnexplained => "得分低于分值而无偏差原因",
+            Rule::LowExecutionUnexplained => "执行率低于 90% 而无原因说明",
+            Rule::WeightsNot100 => "分值合计不为 100",
+            Rule::ScoreMissing => "无法得出得分",
+            Rule::AmountPrecision => "金额超过两位小数",
+            Rule::UnknownFigure => "reported 中的数字名称不存在",
+            Rule::Overspent => "实际支出超过全年预算",
+            Rule::ItemsExceedTotal => "“其中”明细超过总数",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            Rule::ShortScoreUnexplained
+            | Rule::LowExecutionUnexplained
+            | Rule::AmountPrecision
+            | Rule::Overspent => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// One problem found in a file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub rule: Rule,
+    pub severity: Severity,
+    pub title: &'static str,
+    pub message: String,
+    /// The figures involved, by name.
+    pub figures: Vec<String>,
+    /// The YAML lines involved.
+    pub lines: Vec<usize>,
+}
+
+impl Finding {
+    /// A finding; `lines` keep their order (the printed place first), without repeats.
+    pub fn new(rule: Rule, message: String, figures: Vec<String>, lines: Vec<Loc>) -> Self {
+        let mut seen = std::collections::BTreeSet::new();
+        let lines: Vec<Loc> = lines.into_iter().filter(|l| seen.insert(l.line)).collect();
+        Finding {
+            code: rule.code(),
+            rule,
+            severity: rule.severity(),
+            title: rule.title(),
+            message,
+            figures,
+            lines: lines
+                .into_iter()
+                .map(|l| l.line)
+                .filter(|&l| l > 0)
+                .collect(),
+        }
+    }
+}
+
+/// Runs every rule; findings come errors first, then by line.
+pub fn audit(loaded: &Loaded, figures: &Figures) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    consistency::check(loaded, figures, &mut findings);
+    scoring::check(loaded, figures, &mut findings);
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.lines.first().cmp(&b.lines.first()))
+            .then_with(|| a.code.cmp(b.code))
+    });
+    findings
+}
+
+/// A figure's value as the report would print it, for messages.
+pub fn show(kind: Kind, value: &Value) -> String {
+    match value {
+        Value::Missing => "—".into(),
+        Value::Text(t) => t.clone(),
+        Value::Number(d) => {
+            let d = d.normalize();
+            match kind {
+                Kind::Percent => format!("{d}%"),
+                Kind::Money => format!("{d} 万元"),
+                Kind::Score => format!("{d} 分"),
+                _ => d.to_string(),
+            }
+        }
+    }
+}
+
+/// The most lines named in a message; the finding's `lines` keep them all.
+const LINES_IN_WORDS: usize = 8;
+
+/// “第 3、17 行” for a list of lines (“第 3、17 … 行等 40 行” when long).
+pub fn lines_words(lines: &[Loc]) -> String {
+    let mut ls: Vec<usize> = lines.iter().map(|l| l.line).filter(|&l| l > 0).collect();
+    ls.sort();
+    ls.dedup();
+    if ls.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<String> = ls
+        .iter()
+        .take(LINES_IN_WORDS)
+        .map(ToString::to_string)
+        .collect();
+    if ls.len() > LINES_IN_WORDS {
+        format!("第 {} 行等 {} 行", shown.join("、"), ls.len())
+    } else {
+        format!("第 {} 行", shown.join("、"))
+    }
+}

@@ -1,0 +1,162 @@
+//! Scores against their rules: author scores within range and band, scores
+//! below full marks explained, weights adding up to 100.
+
+use rust_decimal::Decimal;
+
+use super::{Finding, Rule, lines_words, show};
+use crate::compute::{Basis, Figures, IndicatorOutcome, Kind, Value, project_key};
+use crate::model::{Loaded, Rating};
+
+pub(super) fn check(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) {
+    for outcome in &figures.indicators {
+        indicator(outcome, out);
+    }
+    let mut scopes = vec![("unit".to_string(), "单位整体支出绩效自评表".to_string())];
+    scopes.extend(loaded.facts.projects.iter().map(|p| {
+        (
+            project_key(&p.name),
+            format!("项目「{}」绩效自评表", p.name.value),
+        )
+    }));
+    for (scope, what) in scopes {
+        weights(figures, &scope, &what, out);
+    }
+}
+
+fn where_(o: &IndicatorOutcome) -> String {
+    let table = if o.scope == "unit" {
+        "单位整体".to_string()
+    } else {
+        o.scope
+            .trim_start_matches("project[")
+            .trim_end_matches(']')
+            .to_string()
+    };
+    format!("{table}·{}·{}·「{}」", o.category, o.subcategory, o.name)
+}
+
+fn score_words(d: Decimal) -> String {
+    show(Kind::Score, &Value::Number(d))
+}
+
+fn indicator(o: &IndicatorOutcome, out: &mut Vec<Finding>) {
+    let mut lines = vec![o.at];
+    lines.extend(o.score_at);
+    let at = lines_words(&lines);
+    let who = where_(o);
+    if o.basis == Basis::Missing {
+        out.push(Finding::new(
+            Rule::ScoreMissing,
+            format!(
+                "{who}既无法按规则计算（定性指标或未填 actual_value），也没有填写 score（{at}）"
+            ),
+            vec![o.figure.clone()],
+            lines.clone(),
+        ));
+        return;
+    }
+    let Some(score) = o.score else { return };
+    if let (Basis::Computed, Some(author)) = (o.basis, o.author_score)
+        && author.normalize() != score.normalize()
+    {
+        out.push(Finding::new(
+            Rule::ScoreVsRule,
+            format!(
+                "{who}印出的自评得分为 {}，按目标与实际完成值计算应为 {}（{at}）",
+                score_words(author),
+                score_words(score)
+            ),
+            vec![o.figure.clone()],
+            lines.clone(),
+        ));
+    }
+    if score < Decimal::ZERO || score > o.weight {
+        out.push(Finding::new(
+            Rule::ScoreOutOfRange,
+            format!(
+                "{who}得分 {} 超出 0 至分值 {}（{at}）",
+                score_words(score),
+                score_words(o.weight)
+            ),
+            vec![o.figure.clone()],
+            lines.clone(),
+        ));
+    }
+    if o.basis == Basis::Author
+        && let Some(rating) = o.rating
+    {
+        let (low, high) = band(rating);
+        let share = if o.weight.is_zero() {
+            Decimal::ZERO
+        } else {
+            score * Decimal::ONE_HUNDRED / o.weight
+        };
+        let inside = share >= low && (share <= high);
+        if !inside {
+            out.push(Finding::new(
+                Rule::ScoreOutsideBand,
+                format!(
+                    "{who}评为「{}」，其得分应在分值的 {low}%–{high}% 之间（{} 至 {}），而作者评分为 {}（{at}）",
+                    rating.label(),
+                    score_words(low * o.weight / Decimal::ONE_HUNDRED),
+                    score_words(high * o.weight / Decimal::ONE_HUNDRED),
+                    score_words(score)
+                ),
+                vec![o.figure.clone()],
+                lines.clone(),
+            ));
+        }
+    }
+    if score < o.weight && !o.has_deviation {
+        out.push(Finding::new(
+            Rule::ShortScoreUnexplained,
+            format!(
+                "{who}得分 {} 低于分值 {}，但没有填写偏差原因分析（deviation）（{at}）",
+                score_words(score),
+                score_words(o.weight)
+            ),
+            vec![o.figure.clone()],
+            lines,
+        ));
+    }
+}
+
+/// The share of 分值 (in percent) that a rating allows.
+fn band(rating: Rating) -> (Decimal, Decimal) {
+    match rating {
+        Rating::Achieved => (Decimal::from(80), Decimal::from(100)),
+        Rating::PartlyAchieved => (Decimal::from(60), Decimal::from(80)),
+        Rating::NotAchieved => (Decimal::ZERO, Decimal::from(60)),
+    }
+}
+
+fn weights(figures: &Figures, scope: &str, what: &str, out: &mut Vec<Finding>) {
+    let name = format!("{scope}.total_weight");
+    let Some(total) = figures.number(&name) else {
+        return;
+    };
+    if total == Decimal::ONE_HUNDRED {
+        return;
+    }
+    let lines = figures.fact_lines(&name);
+    let parts = figures
+        .get(&name)
+        .map(|f| {
+            f.inputs
+                .iter()
+                .filter_map(|i| figures.get(i))
+                .map(|i| format!("{} {}", i.label, show(i.kind, &i.value)))
+                .collect::<Vec<_>>()
+                .join("、")
+        })
+        .unwrap_or_default();
+    out.push(Finding::new(
+        Rule::WeightsNot100,
+        format!(
+            "{what}的分值合计为 {}，应为 100（{parts}）",
+            score_words(total)
+        ),
+        vec![name],
+        lines,
+    ));
+}

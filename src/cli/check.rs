@@ -1,0 +1,102 @@
+//! `jixiao check` and `jixiao explain`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use jixiao::audit::Finding;
+use jixiao::{Analysis, analyse_file};
+
+use super::Format;
+
+/// Prints a loading error with its source snippet and returns exit code 2.
+pub fn load_failed(e: jixiao::model::LoadError) -> ExitCode {
+    eprintln!("{:?}", miette::Report::new(e));
+    ExitCode::from(2)
+}
+
+pub fn check(data: &Path, format: Format, deny_warnings: bool) -> ExitCode {
+    let analysis = match analyse_file(data) {
+        Ok(a) => a,
+        Err(e) => return load_failed(e),
+    };
+    match format {
+        Format::Human => print!("{}", human(&analysis)),
+        Format::Json => println!("{}", json(&analysis)),
+    }
+    if analysis.errors() > 0 || (deny_warnings && analysis.warnings() > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The findings for a reader.
+pub fn human(analysis: &Analysis) -> String {
+    let mut out = String::new();
+    let name = &analysis.loaded.name;
+    if analysis.findings.is_empty() {
+        out.push_str(&format!(
+            "{name}：核对通过，未发现问题（共 {} 个数字）\n",
+            analysis.figures.len()
+        ));
+        return out;
+    }
+    out.push_str(&format!(
+        "{name}：{} 处错误，{} 处警告\n\n",
+        analysis.errors(),
+        analysis.warnings()
+    ));
+    for f in &analysis.findings {
+        out.push_str(&finding_line(name, f));
+    }
+    out
+}
+
+fn finding_line(file: &str, f: &Finding) -> String {
+    let at = match f.lines.first() {
+        Some(l) => format!("{file}:{l}"),
+        None => file.to_string(),
+    };
+    format!(
+        "{} {} {}：{}\n  --> {at}\n\n",
+        f.severity.label(),
+        f.code,
+        f.title,
+        f.message
+    )
+}
+
+fn json(analysis: &Analysis) -> String {
+    let value = serde_json::json!({
+        "file": analysis.loaded.name,
+        "errors": analysis.errors(),
+        "warnings": analysis.warnings(),
+        "findings": analysis.findings,
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+pub fn explain(data: &Path, figure: Option<&str>, list: bool) -> ExitCode {
+    let analysis = match analyse_file(data) {
+        Ok(a) => a,
+        Err(e) => return load_failed(e),
+    };
+    if list {
+        print!("{}", jixiao::explain::list(&analysis.figures));
+        return ExitCode::SUCCESS;
+    }
+    let name = figure.unwrap_or_default();
+    match jixiao::explain::explain(&analysis.figures, name) {
+        Some(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!(
+                "没有名为「{name}」的数字；用 jixiao explain {} --list 查看所有名称",
+                data.display()
+            );
+            ExitCode::from(2)
+        }
+    }
+}

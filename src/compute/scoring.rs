@@ -1,0 +1,415 @@
+//! Scores: each indicator by its target's rule, subtotals per 一级 and 二级
+//! indicator, the total score and the grade (评价等级).
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::builder::{Builder, rounding_words};
+use super::{Kind, Value, project_key};
+use crate::model::{Evaluation, Facts, Indicator, Loc, Op, Project, Rating, TargetKind};
+
+/// How an indicator's score was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// Computed from the target and the measured value.
+    Computed,
+    /// Given by the author (qualitative, or no measured value).
+    Author,
+    /// Neither computable nor given.
+    Missing,
+}
+
+/// The outcome of one indicator, for the audit and the templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorOutcome {
+    /// The score figure's name.
+    pub figure: String,
+    /// `unit` or `project[NAME]`.
+    pub scope: String,
+    pub category: String,
+    pub subcategory: String,
+    pub name: String,
+    pub weight: Decimal,
+    pub score: Option<Decimal>,
+    pub basis: Basis,
+    /// The author's printed score, when given.
+    pub author_score: Option<Decimal>,
+    pub rating: Option<Rating>,
+    pub has_deviation: bool,
+    pub at: Loc,
+    pub score_at: Option<Loc>,
+}
+
+/// 评价等级: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60.
+pub fn grade(total: Decimal) -> &'static str {
+    if total >= Decimal::from(90) {
+        "优"
+    } else if total >= Decimal::from(80) {
+        "良"
+    } else if total >= Decimal::from(60) {
+        "中"
+    } else {
+        "差"
+    }
+}
+
+pub(super) fn unit(b: &mut Builder, facts: &Facts) {
+    table(
+        b,
+        "unit",
+        "单位整体",
+        "overall.execution_score",
+        "unit.execution_weight",
+        &facts.self_evaluation,
+    );
+}
+
+pub(super) fn project(b: &mut Builder, project: &Project) {
+    let key = project_key(&project.name);
+    table(
+        b,
+        &key,
+        &project.name.value,
+        &format!("{key}.execution_score"),
+        &format!("{key}.execution_weight"),
+        &project.evaluation,
+    );
+}
+
+/// Scores of one indicator table under `scope`.
+fn table(
+    b: &mut Builder,
+    scope: &str,
+    name: &str,
+    execution_score: &str,
+    execution_weight: &str,
+    evaluation: &Evaluation,
+) {
+    let mut category_scores = vec![execution_score.to_string()];
+    let mut category_weights = vec![execution_weight.to_string()];
+    for category in &evaluation.categories {
+        let ckey = format!("{scope}.category[{}]", category.name.value);
+        let mut sub_scores = Vec::new();
+        let mut sub_weights = Vec::new();
+        for sub in &category.subcategories {
+            let path = format!("{}/{}", category.name.value, sub.name.value);
+            let skey = format!("{scope}.subcategory[{path}]");
+            let mut scores = Vec::new();
+            let mut weights = Vec::new();
+            for (i, indicator) in sub.indicators.iter().enumerate() {
+                let duplicate = sub.indicators[..i]
+                    .iter()
+                    .any(|o| o.name.value == indicator.name.value);
+                let iname = if duplicate {
+                    format!("{}#{}", indicator.name.value, i + 1)
+                } else {
+                    indicator.name.value.clone()
+                };
+                let ikey = format!("{scope}.indicator[{path}/{iname}]");
+                let (score, weight) = score_indicator(
+                    b,
+                    scope,
+                    &ikey,
+                    &category.name.value,
+                    &sub.name.value,
+                    indicator,
+                );
+                scores.push(score);
+                weights.push(weight);
+            }
+            b.sum(
+                &format!("{skey}.weight"),
+                &format!("{name}{}分值", sub.name.value),
+                Kind::Score,
+                &weights,
+            );
+            b.sum(
+                &format!("{skey}.score"),
+                &format!("{name}{}得分", sub.name.value),
+                Kind::Score,
+                &scores,
+            );
+            sub_scores.push(format!("{skey}.score"));
+            sub_weights.push(format!("{skey}.weight"));
+        }
+        b.sum(
+            &format!("{ckey}.weight"),
+            &format!("{name}{}分值", category.name.value),
+            Kind::Score,
+            &sub_weights,
+        );
+        b.sum(
+            &format!("{ckey}.score"),
+            &format!("{name}{}得分", category.name.value),
+            Kind::Score,
+            &sub_scores,
+        );
+        category_scores.push(format!("{ckey}.score"));
+        category_weights.push(format!("{ckey}.weight"));
+    }
+    b.sum(
+        &format!("{scope}.total_weight"),
+        &format!("{name}总分值"),
+        Kind::Score,
+        &category_weights,
+    );
+    let total = b.sum(
+        &format!("{scope}.total_score"),
+        &format!("{name}总分"),
+        Kind::Score,
+        &category_scores,
+    );
+    b.derived(
+        &format!("{scope}.grade"),
+        &format!("{name}评价等级"),
+        Kind::Grade,
+        Value::Text(grade(total).to_string()),
+        format!(
+            "按{}分档：≥90 优，80–90 良，60–80 中，<60 差",
+            b.label(&format!("{scope}.total_score"))
+        ),
+        vec![format!("{scope}.total_score")],
+    );
+}
+
+/// Records an indicator's weight and score figures; returns their names.
+fn score_indicator(
+    b: &mut Builder,
+    scope: &str,
+    key: &str,
+    category: &str,
+    subcategory: &str,
+    indicator: &Indicator,
+) -> (String, String) {
+    let weight_name = format!("{key}.weight");
+    let score_name = format!("{key}.score");
+    let label = &indicator.name.value;
+    let weight = b.fact(
+        &weight_name,
+        &format!("{label}分值"),
+        Kind::Score,
+        indicator.weight.value,
+        indicator.weight.at,
+    );
+    let author = indicator.score.map(|s| s.value);
+    let measured = indicator.actual_value.map(|v| v.value);
+    let mut inputs = vec![weight_name.clone()];
+    if let Some(v) = indicator.actual_value {
+        let n = format!("{key}.actual_value");
+        b.fact(
+            &n,
+            &format!("{label}实际完成值"),
+            Kind::Count,
+            v.value,
+            v.at,
+        );
+        inputs.push(n);
+    }
+    let rule =
+        rule_score(&indicator.target.kind, measured, weight).map(|(s, words)| (b.round(s), words));
+    let (value, basis, formula) = match (rule, author) {
+        (Some((score, words)), _) => (
+            Some(score),
+            Basis::Computed,
+            format!(
+                "{words}（目标 {}，{}）",
+                indicator.target.text,
+                rounding_words(b.rules.rounding)
+            ),
+        ),
+        (None, Some(s)) => {
+            let n = format!("{key}.author_score");
+            b.fact(
+                &n,
+                &format!("{label}作者评分"),
+                Kind::Score,
+                s,
+                indicator.score.map(|x| x.at).unwrap_or_default(),
+            );
+            inputs.push(n);
+            (
+                Some(s),
+                Basis::Author,
+                "由作者评定（定性指标或未填实际完成值）".to_string(),
+            )
+        }
+        (None, None) => (
+            None,
+            Basis::Missing,
+            "无法计算：定性指标或未填实际完成值，且未填作者评分".to_string(),
+        ),
+    };
+    b.derived(
+        &score_name,
+        &format!("{label}得分"),
+        Kind::Score,
+        value.map_or(Value::Missing, Value::Number),
+        formula,
+        inputs,
+    );
+    b.outcome(IndicatorOutcome {
+        figure: score_name.clone(),
+        scope: scope.to_string(),
+        category: category.to_string(),
+        subcategory: subcategory.to_string(),
+        name: indicator.name.value.clone(),
+        weight,
+        score: value,
+        basis,
+        author_score: author,
+        rating: indicator.rating,
+        has_deviation: indicator
+            .deviation
+            .as_ref()
+            .is_some_and(|d| !d.value.trim().is_empty()),
+        at: indicator.name.at,
+        score_at: indicator.score.map(|s| s.at),
+    });
+    (score_name, weight_name)
+}
+
+/// The unrounded score a rule gives, with the rule in words; none when the
+/// target is qualitative or no measured value was given.
+pub fn rule_score(
+    target: &TargetKind,
+    measured: Option<Decimal>,
+    weight: Decimal,
+) -> Option<(Decimal, String)> {
+    let actual = measured?;
+    match *target {
+        TargetKind::Qualitative => None,
+        TargetKind::Satisfaction {
+            full_at,
+            step,
+            deduct,
+        } => {
+            if actual >= full_at {
+                return Some((weight, format!("实际 {actual}% 达到 {full_at}%，得满分")));
+            }
+            let steps = full_at.checked_sub(actual)?.checked_div(step)?.floor();
+            let score = weight
+                .checked_sub(steps.checked_mul(deduct)?)?
+                .max(Decimal::ZERO);
+            Some((
+                score,
+                format!("分值 − ⌊({full_at} − {actual}) ÷ {step}⌋ × {deduct}，扣完为止"),
+            ))
+        }
+        TargetKind::Quantitative {
+            op, value: target, ..
+        } => {
+            let met = match op {
+                Op::AtLeast => actual >= target,
+                Op::AtMost => actual <= target,
+                Op::Exactly => actual == target,
+            };
+            if met {
+                return Some((weight, format!("实际 {actual} 达到目标，得满分")));
+            }
+            if target.is_zero() {
+                return Some((
+                    Decimal::ZERO,
+                    format!("实际 {actual} 未达到目标 0，得 0 分"),
+                ));
+            }
+            let shortfall = || actual.checked_div(target);
+            let overrun = || {
+                let share = actual.checked_sub(target)?.checked_div(target)?;
+                Decimal::ONE.checked_sub(share)
+            };
+            let ratio = match op {
+                Op::AtLeast => shortfall(),
+                Op::Exactly if actual < target => shortfall(),
+                _ => overrun(),
+            }
+            .unwrap_or(Decimal::ZERO);
+            let ratio = ratio.clamp(Decimal::ZERO, Decimal::ONE);
+            let words = match op {
+                Op::AtLeast => format!("实际 {actual} ÷ 目标 {target} × 分值"),
+                _ if actual < target => format!("实际 {actual} ÷ 目标 {target} × 分值"),
+                _ => format!(
+                    "(1 − (实际 {actual} − 目标 {target}) ÷ 目标 {target}) × 分值，最低 0 分"
+                ),
+            };
+            Some((ratio.checked_mul(weight)?, words))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn q(op: Op, v: &str) -> TargetKind {
+        TargetKind::Quantitative {
+            op,
+            op_written: true,
+            value: d(v),
+            unit: String::new(),
+        }
+    }
+
+    #[test]
+    fn at_least_met_gives_full_marks_and_short_is_proportional() {
+        assert_eq!(
+            rule_score(&q(Op::AtLeast, "40"), Some(d("46")), d("8"))
+                .unwrap()
+                .0,
+            d("8")
+        );
+        assert_eq!(
+            rule_score(&q(Op::AtLeast, "200"), Some(d("168")), d("6"))
+                .unwrap()
+                .0,
+            d("5.04")
+        );
+    }
+
+    #[test]
+    fn at_most_overrun_loses_the_overrun_share() {
+        assert_eq!(
+            rule_score(&q(Op::AtMost, "0.8"), Some(d("0.92")), d("5"))
+                .unwrap()
+                .0,
+            d("4.25")
+        );
+        assert_eq!(
+            rule_score(&q(Op::AtMost, "1"), Some(d("3")), d("5"))
+                .unwrap()
+                .0,
+            d("0")
+        );
+    }
+
+    #[test]
+    fn satisfaction_rule_deducts_per_full_step() {
+        let rule = TargetKind::Satisfaction {
+            full_at: d("95"),
+            step: d("5"),
+            deduct: d("1"),
+        };
+        assert_eq!(rule_score(&rule, Some(d("96")), d("5")).unwrap().0, d("5"));
+        assert_eq!(rule_score(&rule, Some(d("90")), d("5")).unwrap().0, d("4"));
+        assert_eq!(rule_score(&rule, Some(d("85")), d("10")).unwrap().0, d("8"));
+        assert_eq!(rule_score(&rule, Some(d("0")), d("5")).unwrap().0, d("0"));
+    }
+
+    #[test]
+    fn qualitative_or_unmeasured_is_not_computed() {
+        assert!(rule_score(&TargetKind::Qualitative, Some(d("1")), d("5")).is_none());
+        assert!(rule_score(&q(Op::AtLeast, "1"), None, d("5")).is_none());
+    }
+
+    #[test]
+    fn grades() {
+        assert_eq!(grade(d("91.94")), "优");
+        assert_eq!(grade(d("89.2")), "良");
+        assert_eq!(grade(d("60")), "中");
+        assert_eq!(grade(d("59.99")), "差");
+    }
+}

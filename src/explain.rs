@@ -1,0 +1,65 @@
+//! `jixiao explain`: a figure's value, formula and inputs, down to the facts
+//! and their YAML lines.
+
+use std::fmt::Write;
+
+use crate::audit::show;
+use crate::compute::Figures;
+
+/// The explanation of one figure as an indented tree; none if it does not exist.
+pub fn explain(figures: &Figures, name: &str) -> Option<String> {
+    figures.get(name)?;
+    let mut out = String::new();
+    walk(figures, name, "", "", &mut out, &mut Vec::new());
+    Some(out)
+}
+
+fn walk(
+    figures: &Figures,
+    name: &str,
+    lead: &str,
+    rest: &str,
+    out: &mut String,
+    path: &mut Vec<String>,
+) {
+    let Some(f) = figures.get(name) else {
+        let _ = writeln!(out, "{lead}{name}（不存在）");
+        return;
+    };
+    let value = show(f.kind, &f.value);
+    if f.is_fact() {
+        let at = f.at.map(|a| a.to_string()).unwrap_or_default();
+        let _ = writeln!(out, "{lead}{}  {} = {value}（事实，{at}）", f.name, f.label);
+        return;
+    }
+    let _ = writeln!(out, "{lead}{}  {} = {value}", f.name, f.label);
+    let _ = writeln!(out, "{rest}    = {}", f.formula);
+    if path.iter().any(|p| p == name) {
+        return;
+    }
+    path.push(name.to_string());
+    let n = f.inputs.len();
+    for (i, input) in f.inputs.iter().enumerate() {
+        let last = i + 1 == n;
+        let lead = format!("{rest}  {}", if last { "└─ " } else { "├─ " });
+        let next = format!("{rest}  {}", if last { "   " } else { "│  " });
+        walk(figures, input, &lead, &next, out, path);
+    }
+    path.pop();
+}
+
+/// `explain --list`: every figure's name, label and value, one per line.
+pub fn list(figures: &Figures) -> String {
+    let mut out = String::new();
+    for f in figures.iter() {
+        let kind = if f.is_fact() { "事实" } else { "派生" };
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}\t{kind}",
+            f.name,
+            f.label,
+            show(f.kind, &f.value)
+        );
+    }
+    out
+}

@@ -1,0 +1,393 @@
+//! Reading a facts file: YAML text → [`Facts`], with errors a finance clerk can
+//! act on (in Chinese, with file, line, column and the source line shown) and
+//! notes for what is accepted but worth a look (amounts with more than two
+//! decimals).
+
+use std::cell::RefCell;
+use std::path::Path;
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use rust_decimal::Decimal;
+use serde_saphyr::{DuplicateKeyPolicy, SnippetMode};
+
+use super::Facts;
+use super::quantity::Loc;
+
+/// A loaded file: its facts, its text and the notes made while reading it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub facts: Facts,
+    /// The file's name as given (for messages).
+    pub name: String,
+    /// The file's text (for showing source lines).
+    pub source: String,
+    pub notes: Vec<Note>,
+}
+
+/// Something accepted while loading that the audit reports as a warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// An amount with more than two decimals (元以下的位数).
+    Precision { at: Loc, value: Decimal },
+}
+
+/// What kind of loading error happened; stable for scripts and tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadErrorKind {
+    /// The file cannot be read.
+    Io,
+    /// The file is not UTF-8 text.
+    Encoding,
+    /// The YAML itself is malformed.
+    Syntax,
+    /// A key that the format does not have.
+    UnknownKey,
+    /// A key given twice in one mapping.
+    DuplicateKey,
+    /// A required fact is missing.
+    Missing,
+    /// A value of the wrong type (text where an amount belongs, …).
+    WrongType,
+    /// A value of the right type that is not allowed (a negative amount, …).
+    InvalidValue,
+    /// The file is too large, too deep or expands too much (alias bomb).
+    TooLarge,
+}
+
+/// A file that cannot be loaded.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+#[error("{file}：{message}")]
+pub struct LoadError {
+    pub kind: LoadErrorKind,
+    pub file: String,
+    pub message: String,
+    /// 1-based line and column, when known.
+    pub at: Option<Loc>,
+    /// The YAML path of the value, e.g. `projects[1].funding.other.actual`.
+    pub path: Option<String>,
+    #[source_code]
+    pub src: Option<NamedSource<String>>,
+    #[label("{label}")]
+    pub span: Option<SourceSpan>,
+    pub label: String,
+    #[help]
+    pub help: Option<String>,
+}
+
+thread_local! {
+    static NOTES: RefCell<Vec<Note>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Records an amount with more than two decimals.
+pub(super) fn note_precision(at: Loc, value: Decimal) {
+    NOTES.with(|n| n.borrow_mut().push(Note::Precision { at, value }));
+}
+
+/// Reads and loads a file.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| LoadError {
+        kind: LoadErrorKind::Io,
+        message: format!("无法读取文件：{e}"),
+        ..LoadError::bare(&name)
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        LoadError {
+            kind: LoadErrorKind::Encoding,
+            message: format!("文件不是 UTF-8 编码（第 {} 字节处）", offset + 1),
+            help: Some("请用 UTF-8 编码另存该文件（记事本“另存为”时选择 UTF-8）".into()),
+            ..LoadError::bare(&name)
+        }
+    })?;
+    load_str(&text, &name)
+}
+
+/// The largest file accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// Loads facts from YAML text; `name` is used in messages.
+pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
+    let source = text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
+    if source.len() > MAX_FILE_BYTES {
+        return Err(LoadError {
+            kind: LoadErrorKind::TooLarge,
+            message: format!(
+                "文件过大（{} 字节，上限 {} 字节）",
+                source.len(),
+                MAX_FILE_BYTES
+            ),
+            ..LoadError::bare(name)
+        });
+    }
+    NOTES.with(|n| n.borrow_mut().clear());
+    let options = serde_saphyr::options! {
+        duplicate_keys: DuplicateKeyPolicy::Error,
+    };
+    let mut path = String::new();
+    let result: Result<Facts, serde_saphyr::Error> =
+        serde_saphyr::with_deserializer_from_str_with_options(&source, options, |de| {
+            serde_path_to_error::deserialize(de).map_err(|e| {
+                path = e.path().to_string();
+                e.into_inner()
+            })
+        });
+    let notes = NOTES.with(|n| std::mem::take(&mut *n.borrow_mut()));
+    match result {
+        Ok(facts) => Ok(Loaded {
+            facts,
+            name: name.to_string(),
+            source,
+            notes,
+        }),
+        Err(e) => Err(LoadError::from_yaml(&e, &path, name, &source)),
+    }
+}
+
+impl LoadError {
+    fn bare(file: &str) -> Self {
+        LoadError {
+            kind: LoadErrorKind::Io,
+            file: file.to_string(),
+            message: String::new(),
+            at: None,
+            path: None,
+            src: None,
+            span: None,
+            label: String::new(),
+            help: None,
+        }
+    }
+
+    fn from_yaml(e: &serde_saphyr::Error, path: &str, file: &str, source: &str) -> Self {
+        let raw = e.render_with_options(serde_saphyr::render_options! {
+            snippets: SnippetMode::Off,
+        });
+        let raw = strip_location_prefix(&raw);
+        let path = clean_path(path);
+        let (kind, message, help) = translate(raw, &path);
+        let at = e.location().and_then(|l| {
+            (l.line() > 0).then(|| Loc {
+                line: l.line() as usize,
+                column: l.column() as usize,
+            })
+        });
+        let span = at.map(|loc| {
+            let offset = offset_of(source, loc);
+            let len = source[offset..]
+                .find(['\n', '\r'])
+                .unwrap_or(source.len() - offset)
+                .max(1)
+                .min(source.len().saturating_sub(offset));
+            SourceSpan::new(offset.into(), len)
+        });
+        let message = match at {
+            Some(loc) => format!("第 {} 行第 {} 列：{message}", loc.line, loc.column),
+            None => message,
+        };
+        LoadError {
+            kind,
+            file: file.to_string(),
+            label: short_label(kind).to_string(),
+            message,
+            at,
+            path: (!path.is_empty()).then_some(path),
+            src: Some(NamedSource::new(file, source.to_string())),
+            span,
+            help,
+        }
+    }
+}
+
+fn short_label(kind: LoadErrorKind) -> &'static str {
+    match kind {
+        LoadErrorKind::UnknownKey => "未知的键",
+        LoadErrorKind::DuplicateKey => "重复的键",
+        LoadErrorKind::Missing => "缺少内容",
+        LoadErrorKind::WrongType => "类型不对",
+        LoadErrorKind::InvalidValue => "取值不对",
+        LoadErrorKind::TooLarge => "超出限制",
+        _ => "在这里",
+    }
+}
+
+/// The byte offset of a 1-based line and column (columns count characters).
+fn offset_of(source: &str, loc: Loc) -> usize {
+    let mut offset = 0;
+    for (i, line) in source.split_inclusive('\n').enumerate() {
+        if i + 1 == loc.line {
+            let col = line
+                .char_indices()
+                .nth(loc.column.saturating_sub(1))
+                .map_or(line.len(), |(b, _)| b);
+            return (offset + col).min(source.len());
+        }
+        offset += line.len();
+    }
+    source.len()
+}
+
+/// `error: line 3 column 3: unknown field …` → `unknown field …`.
+fn strip_location_prefix(raw: &str) -> &str {
+    let s = raw.trim().strip_prefix("error: ").unwrap_or(raw.trim());
+    if s.starts_with("line ")
+        && let Some(i) = s.find(": ")
+    {
+        return &s[i + 2..];
+    }
+    s
+}
+
+/// serde's path, without the wrappers that carry locations.
+fn clean_path(path: &str) -> String {
+    let p = path
+        .replace(".value.value", "")
+        .replace(".value", "")
+        .replace(".?", "");
+    if p == "?" || p == "." {
+        String::new()
+    } else {
+        p
+    }
+}
+
+/// Turns serde-saphyr's English into a clerk's Chinese.
+fn translate(raw: &str, path: &str) -> (LoadErrorKind, String, Option<String>) {
+    let at_path = |s: &str| {
+        if path.is_empty() {
+            s.to_string()
+        } else {
+            format!("{s}（位置：{path}）")
+        }
+    };
+    if let Some(rest) = raw.strip_prefix("unknown field `") {
+        let (key, tail) = rest.split_once('`').unwrap_or((rest, ""));
+        let allowed = tail
+            .split_once("expected one of ")
+            .map(|(_, a)| a.replace('`', ""))
+            .or_else(|| {
+                tail.split_once("expected ")
+                    .map(|(_, a)| a.replace('`', ""))
+            })
+            .unwrap_or_default();
+        return (
+            LoadErrorKind::UnknownKey,
+            at_path(&format!("未知的键「{key}」")),
+            Some(format!("此处允许的键：{allowed}")),
+        );
+    }
+    if let Some(rest) = raw.strip_prefix("unknown variant `") {
+        let (value, tail) = rest.split_once('`').unwrap_or((rest, ""));
+        let allowed = tail
+            .split_once("expected one of ")
+            .or_else(|| tail.split_once("expected "))
+            .map(|(_, a)| a.replace('`', ""))
+            .unwrap_or_default();
+        return (
+            LoadErrorKind::InvalidValue,
+            at_path(&format!("不认识的取值「{value}」")),
+            Some(format!("可选的取值：{allowed}")),
+        );
+    }
+    if let Some(rest) = raw.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or(rest);
+        let full = if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        };
+        return (
+            LoadErrorKind::Missing,
+            format!("缺少必填项「{full}」"),
+            Some(format!(
+                "请在 {} 下补上「{key}」，见 docs/data.md",
+                if path.is_empty() {
+                    "文件顶层"
+                } else {
+                    path
+                }
+            )),
+        );
+    }
+    if raw.starts_with("duplicate mapping key") {
+        let key = raw
+            .trim_start_matches("duplicate mapping key")
+            .trim_start_matches(':')
+            .split(',')
+            .next()
+            .unwrap_or("")
+            .trim();
+        return (
+            LoadErrorKind::DuplicateKey,
+            at_path(&format!("键「{key}」在同一处出现了两次")),
+            Some("删去重复的一项，或把两项合并".into()),
+        );
+    }
+    if raw.contains("不能为负") || raw.contains("应为整数") || raw.contains("超出可表示")
+    {
+        return (LoadErrorKind::InvalidValue, at_path(raw), None);
+    }
+    if raw.starts_with("应为") {
+        return (LoadErrorKind::WrongType, at_path(raw), None);
+    }
+    if let Some(kind) = wrong_type(raw) {
+        return (LoadErrorKind::WrongType, at_path(&kind), None);
+    }
+    if raw.contains("budget")
+        || raw.contains("alias") && raw.contains("limit")
+        || raw.contains("depth")
+    {
+        return (
+            LoadErrorKind::TooLarge,
+            at_path(&format!(
+                "文件结构超出限制（层级过深或别名展开过多）：{raw}"
+            )),
+            None,
+        );
+    }
+    if raw.contains("tab") {
+        return (
+            LoadErrorKind::Syntax,
+            format!("YAML 格式错误：缩进中有制表符（Tab），请改用空格（{raw}）"),
+            None,
+        );
+    }
+    (
+        LoadErrorKind::Syntax,
+        format!("YAML 格式错误：{raw}"),
+        Some("检查该行的缩进、冒号后的空格和引号是否配对".into()),
+    )
+}
+
+/// serde's “invalid type: X, expected Y” and serde-saphyr's “expected …”.
+fn wrong_type(raw: &str) -> Option<String> {
+    let noun = |s: &str| -> String {
+        let s = s.trim();
+        if s.contains("sequence") {
+            "列表".into()
+        } else if s.contains("map") || s.contains("struct") {
+            "映射（键值对）".into()
+        } else if s.contains("string") {
+            "文本".into()
+        } else if s.contains("integer") || s.contains("float") || s.contains("number") {
+            "数字".into()
+        } else if s.contains("bool") {
+            "布尔值".into()
+        } else if s.contains("null") || s.contains("unit") {
+            "空值".into()
+        } else {
+            s.to_string()
+        }
+    };
+    if let Some(rest) = raw.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return Some(format!("应为{}，实际为{}", noun(expected), noun(found)));
+    }
+    if let Some(rest) = raw.strip_prefix("expected ") {
+        return Some(format!("应为{}", noun(rest)));
+    }
+    if raw.starts_with("cannot deserialize null into string") {
+        return Some("应为文本，实际为空值".into());
+    }
+    None
+}

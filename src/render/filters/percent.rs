@@ -1,0 +1,92 @@
+//! `percent`：百分数（模板里的数已是百分数本身，`"96.46"` 表示 96.46%）。
+//!
+//! ```text
+//! {{ rate.execution | percent }}             "96.456" → 96.46%
+//! {{ rate.execution | percent(trim=true) }}  "100.00" → 100%
+//! {{ rate.execution | percent(dp=1) }}       "96.46"  → 96.5%
+//! {{ rate.missing | percent }}               none     → —
+//! ```
+//!
+//! 默认四舍五入（0.5 进位）保留 2 位小数；`dp=N` 保留 N 位；
+//! `trim=true` 去掉舍入后小数末尾的 0。
+
+use tera::{Kwargs, State, TeraResult, Value};
+
+use super::{MISSING, figure, kwargs};
+
+const FILTER: &str = "percent";
+const DEFAULT_PLACES: u32 = 2;
+
+pub(super) fn percent(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    kwargs::expect_only(FILTER, &kwargs, &["dp", "trim"])?;
+    let places = kwargs::places(FILTER, &kwargs)?.unwrap_or(DEFAULT_PLACES);
+    let trimmed = kwargs::switch(FILTER, &kwargs, "trim")?;
+    let Some(rate) = figure::read_optional(FILTER, value)? else {
+        return Ok(MISSING.to_owned());
+    };
+    let rounded = figure::round_half_up(rate, places);
+    let shown = if trimmed {
+        rounded.normalize()
+    } else {
+        rounded
+    };
+    Ok(format!("{shown}%"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::filters::testing::apply;
+
+    fn format(value: impl Into<Value>, kwargs: Kwargs) -> String {
+        apply(percent, value, kwargs).unwrap()
+    }
+
+    #[test]
+    fn defaults_to_two_places_half_up() {
+        assert_eq!(format("96.46", Kwargs::default()), "96.46%");
+        assert_eq!(format("96.455", Kwargs::default()), "96.46%");
+        assert_eq!(format("100", Kwargs::default()), "100.00%");
+        assert_eq!(format("-3.5", Kwargs::default()), "-3.50%");
+        assert_eq!(format(100, Kwargs::default()), "100.00%");
+    }
+
+    #[test]
+    fn trim_removes_trailing_zeros() {
+        let trim = |value: &str| format(value, Kwargs::from([("trim", Value::from(true))]));
+        assert_eq!(trim("100.00"), "100%");
+        assert_eq!(trim("23.50"), "23.5%");
+        assert_eq!(trim("99.999"), "100%");
+        assert_eq!(trim("0"), "0%");
+    }
+
+    #[test]
+    fn places_can_be_chosen() {
+        assert_eq!(
+            format("96.46", Kwargs::from([("dp", Value::from(1))])),
+            "96.5%"
+        );
+        assert_eq!(
+            format("96.5", Kwargs::from([("dp", Value::from(0))])),
+            "97%"
+        );
+    }
+
+    #[test]
+    fn missing_rates_show_a_dash() {
+        assert_eq!(format(Value::none(), Kwargs::default()), "—");
+        assert_eq!(format(Value::undefined(), Kwargs::default()), "—");
+    }
+
+    #[test]
+    fn bad_input_is_a_named_error() {
+        let error = apply(percent, "96.46%", Kwargs::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("percent") && error.contains("96.46%"),
+            "{error}"
+        );
+        assert!(apply(percent, "1", Kwargs::from([("sep", Value::from(true))])).is_err());
+    }
+}

@@ -1,0 +1,62 @@
+//! `score`：分值，至多 2 位小数并去掉末尾的 0。
+//!
+//! ```text
+//! {{ indicator.score | score }}   "15.00" → 15
+//! {{ indicator.score | score }}   "27.20" → 27.2
+//! {{ indicator.score | score }}   "9.645" → 9.65
+//! {{ indicator.missing | score }} none    → —
+//! ```
+
+use tera::{Kwargs, State, TeraResult, Value};
+
+use super::{MISSING, figure, kwargs};
+
+const FILTER: &str = "score";
+const PLACES: u32 = 2;
+
+pub(super) fn score(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    kwargs::expect_only(FILTER, &kwargs, &[])?;
+    Ok(match figure::read_optional(FILTER, value)? {
+        Some(points) => figure::round_half_up(points, PLACES)
+            .normalize()
+            .to_string(),
+        None => MISSING.to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::filters::testing::apply;
+
+    fn format(value: impl Into<Value>) -> String {
+        apply(score, value, Kwargs::default()).unwrap()
+    }
+
+    #[test]
+    fn drops_trailing_zeros_and_rounds_to_two_places() {
+        assert_eq!(format("15"), "15");
+        assert_eq!(format("15.00"), "15");
+        assert_eq!(format("9.64"), "9.64");
+        assert_eq!(format("27.20"), "27.2");
+        assert_eq!(format("9.645"), "9.65");
+        assert_eq!(format("9.644"), "9.64");
+        assert_eq!(format("0"), "0");
+        assert_eq!(format(20), "20");
+    }
+
+    #[test]
+    fn missing_scores_show_a_dash() {
+        assert_eq!(format(Value::none()), "—");
+        assert_eq!(format(Value::undefined()), "—");
+    }
+
+    #[test]
+    fn bad_input_is_a_named_error() {
+        let error = apply(score, "满分", Kwargs::default())
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("score") && error.contains("满分"), "{error}");
+        assert!(apply(score, "1", Kwargs::from([("dp", Value::from(1))])).is_err());
+    }
+}
