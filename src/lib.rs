@@ -11,8 +11,10 @@
 
 pub mod audit;
 pub mod compute;
+pub mod document;
 pub mod explain;
 pub mod model;
+pub mod output;
 pub mod render;
 
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! in a form the DOCX writer can lay out.
 //!
 //! The Markdown that the templates produce is the single source of both outputs.
-//! [`parse`] reads it back into a [`Document`]; `crate::docx` writes that as Word.
+//! [`parse()`] reads it back into a [`Document`]; `crate::docx` writes that as Word.
 //!
 //! Layout hints live in the Markdown as HTML comments, so that Markdown viewers
 //! show nothing odd and the DOCX still gets its layout (see `docs/templates.md`):
@@ -19,7 +19,7 @@ mod grid;
 mod parse;
 
 pub use grid::{Grid, GridError, Slot};
-pub use parse::parse;
+pub use parse::{ParseError, ParseErrorKind, TableError, parse};
 
 /// A whole report.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -64,6 +64,8 @@ pub enum ParagraphRole {
 /// A run of text with emphasis.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Inline {
+    /// The text; a `\n` is a line break inside the paragraph (the DOCX writer
+    /// turns it into a `<w:br/>`).
     pub text: String,
     pub bold: bool,
 }

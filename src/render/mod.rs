@@ -1,5 +1,46 @@
-//! Rendering: facts and figures → Tera context → Markdown through the templates.
+//! Rendering: facts and figures → Tera context → Markdown through the
+//! templates. The Markdown is the single source of the DOCX as well.
 
 pub mod context;
+mod error;
 pub mod filters;
+mod templates;
 pub mod vars;
+
+pub use error::RenderError;
+pub use templates::{DEFAULTS, ENTRY, Templates, export};
+
+use crate::Analysis;
+
+/// Renders the whole report as Markdown.
+pub fn markdown(analysis: &Analysis, templates: &Templates) -> Result<String, RenderError> {
+    let (root, _) = context::build(analysis);
+    let context = tera::Context::from_serialize(&serde_json::Value::Object(root))
+        .map_err(|e| RenderError::io(format!("无法建立模板上下文：{e}")))?;
+    let text = templates
+        .tera
+        .render(ENTRY, &context)
+        .map_err(|e| RenderError::from_tera(&e, &templates.sources))?;
+    Ok(tidy(&text))
+}
+
+/// Collapses runs of blank lines left by template control tags and ends the
+/// file with one newline.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if blank > 0 && !out.is_empty() {
+            out.push('\n');
+        }
+        blank = 0;
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}

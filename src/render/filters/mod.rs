@@ -11,6 +11,7 @@
 //! | `score` | `{{ item.score \| score }}` | `"27.20"` → `27.2` |
 //! | `ordinal` | `{{ loop.index \| ordinal(style="(一)") }}` | `3` → `（三）` |
 //! | `target` | `{{ indicator.target \| target }}` | `{op: "≥", value: "2.5", unit: "万人次"}` → `≥2.5万人次` |
+//! | `inline_items` | `{{ list \| inline_items(style="⑴") }}` | `["甲", "乙"]` → `⑴甲；⑵乙。` |
 //! | `dash` | `{{ remark \| dash }}` | `""` → `—` |
 //!
 //! [`register`] 还把 [`escape_markdown`] 设为所有模板的自动转义函数：
@@ -20,6 +21,7 @@
 mod dash;
 mod escape;
 mod figure;
+mod items;
 mod kwargs;
 mod money;
 mod ordinal;
@@ -45,6 +47,7 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("ordinal", ordinal::ordinal);
     tera.register_filter("target", target::target);
     tera.register_filter("dash", dash::dash);
+    tera.register_filter("inline_items", items::inline_items);
     tera.set_escape_fn(write_escaped_markdown);
     tera.autoescape_on([EVERY_TEMPLATE]);
 }

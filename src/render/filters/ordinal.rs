@@ -27,7 +27,11 @@ const PARENTHESIZED_NUMBERS: (u32, u32) = (0x2474, 20);
 pub(super) fn ordinal(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     kwargs::expect_only(FILTER, &kwargs, &["style"])?;
     let style = kwargs::text(FILTER, &kwargs, "style")?;
-    let index = index(value)?;
+    marker(index(value)?, style)
+}
+
+/// The marker of the `index`-th item in `style`.
+pub(super) fn marker(index: u32, style: Option<&str>) -> TeraResult<String> {
     match style.unwrap_or_default() {
         "一" => Ok(format!("{}、", chinese(index)?)),
         "(一)" => parenthesized_chinese(index),

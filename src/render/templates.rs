@@ -1,0 +1,133 @@
+//! The template set: the defaults embedded in the binary, overridden file by
+//! file by a maintainer's directory (`--templates DIR`), and written out by
+//! `jixiao templates export`.
+
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+
+use super::error::RenderError;
+use super::filters;
+
+/// The entry template.
+pub const ENTRY: &str = "report.md.tera";
+
+macro_rules! defaults {
+    ($($name:literal),* $(,)?) => {
+        /// The default templates, by name (their path under `templates/`).
+        pub const DEFAULTS: &[(&str, &str)] = &[
+            $(($name, include_str!(concat!("../../templates/", $name)))),*
+        ];
+    };
+}
+
+defaults!(
+    "report.md.tera",
+    "sections/01-basic-info.md.tera",
+    "sections/02-general-budget.md.tera",
+    "sections/03-other-budgets.md.tera",
+    "sections/06-performance.md.tera",
+    "sections/07-problems.md.tera",
+    "sections/08-improvements.md.tera",
+    "sections/09-results-use.md.tera",
+    "sections/10-other-matters.md.tera",
+    "attachments/list.md.tera",
+    "attachments/1-base-data.md.tera",
+    "attachments/2-unit-evaluation.md.tera",
+    "attachments/3-project.md.tera",
+    "partials/subcategory-summary.md.tera",
+    "partials/year-columns.md.tera",
+    "partials/goal-rows.md.tera",
+    "partials/indicator-rows.md.tera",
+);
+
+/// Compiled templates and their sources (for error messages).
+pub struct Templates {
+    pub(super) tera: Tera,
+    pub(super) sources: Vec<(String, String)>,
+}
+
+impl Templates {
+    /// The defaults, with every `*.tera` file under `dir` (if given) taking the
+    /// place of the default of the same name.
+    pub fn load(dir: Option<&Path>) -> Result<Templates, RenderError> {
+        let mut sources: Vec<(String, String)> = DEFAULTS
+            .iter()
+            .map(|(n, s)| (n.to_string(), s.to_string()))
+            .collect();
+        if let Some(dir) = dir {
+            for (name, text) in read_dir(dir)? {
+                match sources.iter_mut().find(|(n, _)| *n == name) {
+                    Some(slot) => slot.1 = text,
+                    None => sources.push((name, text)),
+                }
+            }
+        }
+        let mut tera = Tera::new();
+        filters::register(&mut tera);
+        tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+            .map_err(|e| RenderError::from_tera(&e, &sources))?;
+        Ok(Templates { tera, sources })
+    }
+
+    /// The names of the templates in use.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.sources.iter().map(|(n, _)| n.as_str())
+    }
+}
+
+/// Every `*.tera` file under `dir`, named by its path relative to `dir` with `/`.
+fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, RenderError> {
+    if !dir.is_dir() {
+        return Err(RenderError::io(format!(
+            "模板目录 {} 不存在或不是目录",
+            dir.display()
+        )));
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d)
+            .map_err(|e| RenderError::io(format!("无法读取模板目录 {}：{e}", d.display())))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "tera") {
+                let rel = path.strip_prefix(dir).unwrap_or(&path);
+                let name = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let text = std::fs::read_to_string(&path).map_err(|e| {
+                    RenderError::io(format!("无法读取模板 {}：{e}", path.display()))
+                })?;
+                out.push((name, text));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Writes the default templates under `dir`; refuses to overwrite an existing
+/// file unless `force`. Returns the files written.
+pub fn export(dir: &Path, force: bool) -> Result<Vec<PathBuf>, RenderError> {
+    let targets: Vec<PathBuf> = DEFAULTS.iter().map(|(n, _)| dir.join(n)).collect();
+    if !force && let Some(existing) = targets.iter().find(|p| p.exists()) {
+        return Err(RenderError::io(format!(
+            "{} 已存在；如要覆盖，请加 --force",
+            existing.display()
+        )));
+    }
+    for (path, (_, text)) in targets.iter().zip(DEFAULTS) {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| RenderError::io(format!("无法创建目录 {}：{e}", parent.display())))?;
+        }
+        std::fs::write(path, text)
+            .map_err(|e| RenderError::io(format!("无法写入 {}：{e}", path.display())))?;
+    }
+    Ok(targets)
+}
