@@ -11,6 +11,7 @@
 
 pub mod audit;
 pub mod compute;
+pub mod docx;
 pub mod document;
 pub mod explain;
 pub mod model;

@@ -14,6 +14,8 @@ use super::check::{human, load_failed};
 pub enum OutputFormat {
     /// Markdown
     Md,
+    /// Word（GB/T 9704 版式）
+    Docx,
 }
 
 pub struct BuildArgs {
@@ -67,8 +69,17 @@ fn build_one(data: &Path, args: &BuildArgs, templates: &Templates) -> ExitCode {
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_else(|| "report".into());
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    if args.formats.contains(&OutputFormat::Docx) {
+        match render::docx(&markdown) {
+            Ok(bytes) => outputs.push((args.out.join(format!("{stem}.docx")), bytes)),
+            Err(e) => {
+                eprintln!("{}：{e}", data.display());
+                return ExitCode::from(2);
+            }
+        }
+    }
     if args.formats.contains(&OutputFormat::Md) {
-        outputs.push((args.out.join(format!("{stem}.md")), markdown.into_bytes()));
+        outputs.insert(0, (args.out.join(format!("{stem}.md")), markdown.into_bytes()));
     }
     let inputs = vec![data.to_path_buf()];
     for (path, bytes) in outputs {

@@ -38,7 +38,7 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
-    /// 生成报告：核对数据，再经模板生成 Markdown
+    /// 生成报告：核对数据，再经模板生成 Markdown 和 DOCX
     #[command(
         after_help = "示例：\n  jixiao build data/2024.yaml\n  jixiao build data/2024.yaml -o out --templates my-templates\n  jixiao build data/2024.yaml --allow-errors"
     )]
@@ -53,7 +53,7 @@ enum Command {
         #[arg(long)]
         templates: Option<PathBuf>,
         /// 输出格式，逗号分隔
-        #[arg(long, value_enum, value_delimiter = ',', default_value = "md")]
+        #[arg(long, value_enum, value_delimiter = ',', default_value = "md,docx")]
         format: Vec<build::OutputFormat>,
         /// 有错误级别的核对结果时仍然生成
         #[arg(long)]
