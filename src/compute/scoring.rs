@@ -206,8 +206,8 @@ fn score_indicator(
         );
         inputs.push(n);
     }
-    let rule =
-        rule_score(&indicator.target.kind, measured, weight).map(|(s, words)| (b.round(s), words));
+    let rule = rule_score(&indicator.target.kind, measured, weight)
+        .map(|(s, words)| (b.round(s).min(weight), words));
     let (value, basis, formula) = match (rule, author) {
         (Some((score, words)), _) => (
             Some(score),
