@@ -42,41 +42,79 @@ impl RenderError {
             _ => None,
         };
         let Some(report) = report else {
-            let mut message = format!("模板错误：{}", translate(&e.to_string()));
+            let mut text = e.to_string();
             let mut source = std::error::Error::source(e);
             while let Some(s) = source {
-                message.push_str(&format!("；{}", translate(&s.to_string())));
+                text.push_str(&format!("\n{s}"));
                 source = s.source();
             }
-            return RenderError::io(message);
+            return match located(&text) {
+                Some((name, line, column)) => {
+                    let first = text.lines().next().unwrap_or("");
+                    let message = first.trim_start_matches("error: ");
+                    RenderError::at(sources, &name, line, column, None, message)
+                }
+                None => RenderError::io(format!("模板错误：{}", translate(&text))),
+            };
         };
-        let name = report.filename().to_string();
         let span = report.span();
-        let line = span.start_line;
-        let column = span.start_col + 1;
+        RenderError::at(
+            sources,
+            report.filename(),
+            span.start_line,
+            span.start_col + 1,
+            Some(span.range.clone()),
+            report.message(),
+        )
+    }
+
+    /// An error at `line`/`column` (1-based, in characters) of template `name`,
+    /// with its source shown; `range` is the offending bytes when known.
+    fn at(
+        sources: &[(String, String)],
+        name: &str,
+        line: usize,
+        column: usize,
+        range: Option<std::ops::Range<usize>>,
+        message: &str,
+    ) -> Self {
         let text = sources
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, s)| s.clone())
             .unwrap_or_default();
-        let start = span.range.start.min(text.len());
-        let len = span
-            .range
+        let line_start: usize = text
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        let offending = text
+            .get(line_start..)
+            .unwrap_or("")
+            .lines()
+            .next()
+            .unwrap_or("");
+        let range = range.unwrap_or_else(|| {
+            let col = offending
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(0, |(b, _)| b);
+            line_start + col..line_start + col + 1
+        });
+        let start = range.start.min(text.len());
+        let len = range
             .end
-            .saturating_sub(span.range.start)
+            .saturating_sub(range.start)
             .max(1)
             .min(text.len() - start);
-        let offending = text
-            .lines()
-            .nth(line.saturating_sub(1))
-            .unwrap_or("")
-            .trim();
+        let message = format!(
+            "模板 {name} 第 {line} 行第 {column} 列：{}\n  {line} | {}",
+            translate(message),
+            offending.trim()
+        );
         RenderError {
-            message: format!(
-                "模板 {name} 第 {line} 行第 {column} 列：{}\n  {line} | {offending}",
-                translate(report.message())
-            ),
-            template: Some(name.clone()),
+            message,
+            template: Some(name.to_string()),
             line: Some(line),
             column: Some(column),
             src: (!text.is_empty()).then(|| NamedSource::new(name, text)),
@@ -88,12 +126,22 @@ impl RenderError {
     }
 }
 
+/// `--> name:line:col` in a pre-formatted Tera message.
+fn located(text: &str) -> Option<(String, usize, usize)> {
+    let rest = text.split("--> ").nth(1)?;
+    let spot = rest.split_whitespace().next()?;
+    let mut parts = spot.rsplitn(3, ':');
+    let column = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    Some((parts.next()?.to_string(), line, column))
+}
+
 /// Tera's English, with the common cases said in Chinese first.
 fn translate(message: &str) -> String {
     let m = message.to_lowercase();
     let lead = if m.contains("not found in context")
-        || m.contains("is undefined")
         || m.contains("undefined")
+        || m.contains("not defined")
     {
         "未定义的变量或字段"
     } else if m.contains("filter") && (m.contains("not found") || m.contains("unknown")) {

@@ -1,0 +1,256 @@
+//! The DOCX of the bundled report, read back: tables and merged cells as the
+//! Markdown has them, header rows, every figure present, identical bytes from
+//! two processes, and a LibreOffice round trip where LibreOffice is installed.
+
+// Shared with docx_read_back.rs, which uses all of it.
+#[allow(dead_code)]
+#[path = "docx_support/read_back.rs"]
+mod read_back;
+
+use std::path::Path;
+use std::process::Command;
+
+use jixiao::document::{Block, Slot, Table};
+use jixiao::render::{self, Templates};
+use read_back::{El, body};
+
+fn report() -> (String, Vec<u8>) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/2024.yaml");
+    let analysis = jixiao::analyse_file(&path).expect("data/2024.yaml loads");
+    let templates = Templates::load(None).expect("default templates");
+    let markdown = render::markdown(&analysis, &templates).expect("renders");
+    let docx = render::docx(&markdown).expect("lays out");
+    (markdown, docx)
+}
+
+fn tables(markdown: &str) -> Vec<Table> {
+    jixiao::document::parse(markdown)
+        .expect("parses")
+        .blocks
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Per row, the (gridSpan, vMerge) of each `w:tc` that the spans call for.
+fn expected_cells(table: &Table) -> Vec<Vec<(i64, Option<&'static str>)>> {
+    let grid = table.grid().expect("rectangular");
+    let mut rows = Vec::new();
+    for (r, slots) in grid.slots.iter().enumerate() {
+        let mut cells = Vec::new();
+        for (c, slot) in slots.iter().enumerate() {
+            match *slot {
+                Slot::Origin { row, cell } => {
+                    let cell = &table.rows[row].cells[cell];
+                    let merge = (cell.rowspan > 1).then_some("restart");
+                    cells.push((i64::from(cell.colspan), merge));
+                }
+                Slot::Covered { row, col } if row != r && col == c => {
+                    let Slot::Origin { row: or, cell: oc } = grid.slots[row][col] else {
+                        unreachable!("a covered slot points at an origin")
+                    };
+                    cells.push((
+                        i64::from(table.rows[or].cells[oc].colspan),
+                        Some("continue"),
+                    ));
+                }
+                Slot::Covered { .. } => {}
+            }
+        }
+        rows.push(cells);
+    }
+    rows
+}
+
+fn actual_cells(tbl: &El) -> Vec<Vec<(i64, Option<&'static str>)>> {
+    tbl.children_named("w:tr")
+        .map(|tr| {
+            tr.children_named("w:tc")
+                .map(|tc| {
+                    let pr = tc.child("w:tcPr");
+                    let span = pr
+                        .and_then(|p| p.child("w:gridSpan"))
+                        .and_then(|g| g.attr("w:val"))
+                        .map_or(1, |v| v.parse().unwrap());
+                    let merge =
+                        pr.and_then(|p| p.child("w:vMerge"))
+                            .map(|m| match m.attr("w:val") {
+                                Some("restart") => "restart",
+                                _ => "continue",
+                            });
+                    (span, merge)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn every_table_has_the_markdowns_merged_cells_and_header_rows() {
+    let (markdown, docx) = report();
+    let expected = tables(&markdown);
+    let body = body(&docx);
+    let written = body.find_all("w:tbl");
+    assert_eq!(
+        written.len(),
+        4,
+        "附件1, 附件2 and one table per project (2)"
+    );
+    assert_eq!(written.len(), expected.len());
+    for (i, (table, tbl)) in expected.iter().zip(&written).enumerate() {
+        assert_eq!(actual_cells(tbl), expected_cells(table), "table {}", i + 1);
+        for (row, tr) in table.rows.iter().zip(tbl.children_named("w:tr")) {
+            let repeated = tr
+                .child("w:trPr")
+                .and_then(|p| p.child("w:tblHeader"))
+                .is_some();
+            assert_eq!(repeated, row.header, "table {} header rows", i + 1);
+        }
+    }
+    let unit_table = &written[1];
+    let restarts = unit_table
+        .find_all("w:vMerge")
+        .iter()
+        .filter(|m| m.attr("w:val") == Some("restart"))
+        .count();
+    assert!(
+        restarts >= 12,
+        "附件2 merges 一级 and 二级 columns: {restarts}"
+    );
+}
+
+/// Numbers as they appear in text: digits with an optional decimal part.
+fn numbers(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() || (c == '.' && !current.is_empty()) {
+            current.push(c);
+        } else if !current.is_empty() {
+            out.push(current.trim_end_matches('.').to_string());
+            current.clear();
+        }
+    }
+    out
+}
+
+#[test]
+fn every_figure_of_the_markdown_is_in_the_docx() {
+    let (markdown, docx) = report();
+    let document = jixiao::document::parse(&markdown).unwrap();
+    let mut md_text = String::new();
+    for block in &document.blocks {
+        match block {
+            Block::Title(c)
+            | Block::Heading { content: c, .. }
+            | Block::Paragraph { content: c, .. } => {
+                md_text.push_str(&jixiao::document::plain_text(c));
+            }
+            Block::Table(t) => {
+                for cell in t.rows.iter().flat_map(|r| &r.cells) {
+                    for line in &cell.lines {
+                        md_text.push_str(&jixiao::document::plain_text(line));
+                        md_text.push(' ');
+                    }
+                }
+            }
+            Block::PageBreak => {}
+        }
+        md_text.push(' ');
+    }
+    let docx_text = body(&docx).text();
+    let missing: Vec<String> = numbers(&md_text)
+        .into_iter()
+        .filter(|n| !docx_text.contains(n.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "figures missing from the DOCX: {missing:?}"
+    );
+    assert!(docx_text.contains("99.65"));
+    assert!(docx_text.contains("2024年度湖南省工业和信息化行业事务中心整体支出绩效自评报告"));
+}
+
+#[test]
+fn two_processes_write_identical_bytes() {
+    let bin = env!("CARGO_BIN_EXE_jixiao");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/2024.yaml");
+    let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    for dir in &dirs {
+        let status = Command::new(bin)
+            .arg("build")
+            .arg(&data)
+            .args(["--allow-errors", "-o"])
+            .arg(dir.path())
+            .output()
+            .unwrap()
+            .status;
+        assert!(status.success());
+    }
+    for name in ["2024.md", "2024.docx"] {
+        let a = std::fs::read(dirs[0].path().join(name)).unwrap();
+        let b = std::fs::read(dirs[1].path().join(name)).unwrap();
+        assert!(!a.is_empty());
+        assert!(a == b, "{name} differs between two builds");
+    }
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+/// Runs where LibreOffice and poppler are installed (`.ci/run` installs them);
+/// elsewhere it says so and passes.
+#[test]
+fn libreoffice_turns_the_report_into_a_plausible_pdf() {
+    if !on_path("soffice") || !on_path("pdftotext") || !on_path("pdfinfo") {
+        eprintln!("soffice, pdftotext or pdfinfo not on PATH; LibreOffice round trip skipped");
+        return;
+    }
+    let (_, docx) = report();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("2024.docx");
+    std::fs::write(&input, docx).unwrap();
+    let status = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.path().join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&input)
+        .output()
+        .unwrap()
+        .status;
+    assert!(status.success());
+    let pdf = dir.path().join("2024.pdf");
+    assert!(pdf.is_file(), "no PDF written");
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count");
+    assert!((12..=60).contains(&pages), "{pages} pages");
+    assert!(info.contains("595") && info.contains("841"), "A4: {info}");
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text: String = String::from_utf8_lossy(&text.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(
+        text.contains("2024年度湖南省工业和信息化行业事务中心"),
+        "title"
+    );
+    assert!(text.contains("整体支出绩效自评报告"));
+    assert!(text.contains("99.65"), "total score");
+}

@@ -1,0 +1,4 @@
+//! Helpers shared by the read-back tests.
+
+pub mod read_back;
+pub mod sample;
