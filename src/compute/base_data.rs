@@ -3,8 +3,8 @@
 
 use super::builder::Builder;
 use super::spending::COLUMNS;
-use super::{Kind, project_key};
-use crate::model::{Facts, YearColumns};
+use super::{Kind, Value, project_key};
+use crate::model::{Amount, Facts, YearColumns};
 
 /// The 经费控制情况 columns, as (figure suffix, label).
 const YEARS: [(&str, &str); 3] = [
@@ -181,21 +181,24 @@ pub(super) fn public_funds(b: &mut Builder, facts: &Facts) {
         "public_funds.actual",
         "公用经费本年决算数",
         Kind::Money,
-        super::Value::Number(actual),
+        Value::Number(actual),
         "基本支出中的公用经费支出".into(),
         vec!["basic.public".into()],
     );
     for item in &p.items {
-        columns(
-            b,
-            &format!("public_funds.item[{}]", item.name.value),
-            &item.name.value,
-            &YearColumns {
-                last_year: item.last_year,
-                budget: item.budget,
-                actual: item.actual,
-            },
-        );
+        let key = format!("public_funds.item[{}]", item.name.value);
+        for ((suffix, words), amount) in
+            YEARS
+                .iter()
+                .zip([item.last_year, item.budget, Some(item.actual)])
+        {
+            optional_fact(
+                b,
+                &format!("{key}.{suffix}"),
+                &format!("{}{words}", item.name.value),
+                amount,
+            );
+        }
     }
     for (suffix, words) in YEARS {
         let inputs: Vec<String> = p
@@ -211,13 +214,7 @@ pub(super) fn public_funds(b: &mut Builder, facts: &Facts) {
         );
     }
     let proc = &facts.base_data.procurement;
-    b.fact(
-        "procurement.budget",
-        "政府采购本年预算数",
-        Kind::Money,
-        proc.budget.value,
-        proc.budget.at,
-    );
+    optional_fact(b, "procurement.budget", "政府采购本年预算数", proc.budget);
     b.fact(
         "procurement.actual",
         "政府采购本年决算数",
@@ -225,6 +222,23 @@ pub(super) fn public_funds(b: &mut Builder, facts: &Facts) {
         proc.actual.value,
         proc.actual.at,
     );
+}
+
+/// A money fact the file may leave out; missing (“—”) when it does.
+fn optional_fact(b: &mut Builder, name: &str, label: &str, amount: Option<Amount>) {
+    match amount {
+        Some(a) => {
+            b.fact(name, label, Kind::Money, a.value, a.at);
+        }
+        None => b.derived(
+            name,
+            label,
+            Kind::Money,
+            Value::Missing,
+            "未填写".into(),
+            Vec::new(),
+        ),
+    }
 }
 
 pub(super) fn buildings(b: &mut Builder, facts: &Facts) {

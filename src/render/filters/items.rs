@@ -14,7 +14,7 @@ use super::ordinal::marker;
 use super::{filter_error, kwargs};
 
 const FILTER: &str = "inline_items";
-const ENDINGS: [char; 10] = ['。', '；', '！', '？', '，', '：', ';', '!', '?', '.'];
+pub(super) const ENDINGS: [char; 10] = ['。', '；', '！', '？', '，', '：', ';', '!', '?', '.'];
 
 pub(super) fn inline_items(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     kwargs::expect_only(FILTER, &kwargs, &["style"])?;

@@ -12,6 +12,7 @@
 //! | `ordinal` | `{{ loop.index \| ordinal(style="(一)") }}` | `3` → `（三）` |
 //! | `target` | `{{ indicator.target \| target }}` | `{op: "≥", value: "2.5", unit: "万人次"}` → `≥2.5万人次` |
 //! | `inline_items` | `{{ list \| inline_items(style="⑴") }}` | `["甲", "乙"]` → `⑴甲；⑵乙。` |
+//! | `sentence` | `{{ reason \| sentence }}` | `"工程延期"` → `工程延期。` |
 //! | `dash` | `{{ remark \| dash }}` | `""` → `—` |
 //!
 //! [`register`] 还把 [`escape_markdown`] 设为所有模板的自动转义函数：
@@ -27,6 +28,7 @@ mod money;
 mod ordinal;
 mod percent;
 mod score;
+mod sentence;
 mod target;
 
 pub use escape::{escape_markdown, write_escaped_markdown};
@@ -48,6 +50,7 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("target", target::target);
     tera.register_filter("dash", dash::dash);
     tera.register_filter("inline_items", items::inline_items);
+    tera.register_filter("sentence", sentence::sentence);
     tera.set_escape_fn(write_escaped_markdown);
     tera.autoescape_on([EVERY_TEMPLATE]);
 }
