@@ -11,12 +11,16 @@
 
 pub mod audit;
 pub mod compute;
-pub mod docx;
+pub mod diff;
 pub mod document;
+pub mod docx;
 pub mod explain;
+pub mod init;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod schema;
+pub mod watch;
 
 use std::path::Path;
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::{Finding, Rule, lines_words, show};
+use super::{Finding, Rule, lines_words, show, show_as_written};
 use crate::compute::{Figures, Kind, Value, project_key};
 use crate::model::{Loaded, Loc, Note, Reported, Text};
 
@@ -39,9 +39,9 @@ fn basic_split(figures: &Figures, out: &mut Vec<Finding>) {
     let (_, personnel) = described(figures, "basic.personnel");
     let (_, public) = described(figures, "basic.public");
     let lines = figures
-        .fact_lines("basic.split_total")
+        .fact_lines("basic.actual")
         .into_iter()
-        .chain(figures.fact_lines("basic.actual"))
+        .chain(figures.fact_lines("basic.split_total"))
         .collect::<Vec<_>>();
     out.push(Finding::new(
         Rule::PartsVsTotal,
@@ -77,12 +77,12 @@ fn reported(entries: &[Reported], figures: &Figures, out: &mut Vec<Finding>) {
         }
         if values.len() > 1 {
             let places = values
-                .iter()
-                .map(|(v, rs)| {
+                .values()
+                .map(|rs| {
                     let at: Vec<&str> = rs.iter().map(|r| r.at.value.as_str()).collect();
                     format!(
                         "{}（{}）",
-                        show(figure.kind, &Value::Number(*v)),
+                        show_as_written(figure.kind, rs[0].value.value),
                         at.join("、")
                     )
                 })
@@ -108,7 +108,7 @@ fn reported(entries: &[Reported], figures: &Figures, out: &mut Vec<Finding>) {
             if value == computed.normalize() {
                 continue;
             }
-            out.push(mismatch(figure, figures, computed, value, &rs));
+            out.push(mismatch(figure, figures, computed, rs[0].value.value, &rs));
         }
     }
 }
@@ -152,7 +152,7 @@ fn mismatch(
             "「{}」在{}印为 {}（{}），{basis}{hint}",
             figure.label,
             at.join("、"),
-            show(figure.kind, &Value::Number(printed)),
+            show_as_written(figure.kind, printed),
             lines_words(&printed_lines),
         ),
         vec![figure.name.clone()],
@@ -187,7 +187,9 @@ fn unknown_figure(name: &Text, figures: &Figures) -> Finding {
 
 fn precision(notes: &[Note], out: &mut Vec<Finding>) {
     for note in notes {
-        let Note::Precision { at, value } = note;
+        let Note::Precision { at, value } = note else {
+            continue;
+        };
         out.push(Finding::new(
             Rule::AmountPrecision,
             format!("金额 {value} 超过两位小数（{at}）；金额以万元计通常保留两位小数，请核对"),

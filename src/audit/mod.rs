@@ -5,6 +5,7 @@
 //! facts and the computed figures; they never change them.
 
 mod consistency;
+mod pending;
 mod scoring;
 
 use serde::Serialize;
@@ -60,6 +61,8 @@ pub enum Rule {
     Overspent,
     /// J014 “其中”明细超过总数.
     ItemsExceedTotal,
+    /// J015 待填写的数字.
+    Pending,
 }
 
 impl Rule {
@@ -79,6 +82,7 @@ impl Rule {
             Rule::UnknownFigure => "J012",
             Rule::Overspent => "J013",
             Rule::ItemsExceedTotal => "J014",
+            Rule::Pending => "J015",
         }
     }
 
@@ -98,6 +102,7 @@ impl Rule {
             Rule::UnknownFigure => "reported 中的数字名称不存在",
             Rule::Overspent => "实际支出超过全年预算",
             Rule::ItemsExceedTotal => "“其中”明细超过总数",
+            Rule::Pending => "待填写的数字",
         }
     }
 
@@ -152,6 +157,7 @@ pub fn audit(loaded: &Loaded, figures: &Figures) -> Vec<Finding> {
     let mut findings = Vec::new();
     consistency::check(loaded, figures, &mut findings);
     scoring::check(loaded, figures, &mut findings);
+    pending::check(loaded, figures, &mut findings);
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
@@ -166,15 +172,18 @@ pub fn show(kind: Kind, value: &Value) -> String {
     match value {
         Value::Missing => "—".into(),
         Value::Text(t) => t.clone(),
-        Value::Number(d) => {
-            let d = d.normalize();
-            match kind {
-                Kind::Percent => format!("{d}%"),
-                Kind::Money => format!("{d} 万元"),
-                Kind::Score => format!("{d} 分"),
-                _ => d.to_string(),
-            }
-        }
+        Value::Number(d) => show_as_written(kind, d.normalize()),
+    }
+}
+
+/// A number with its unit, keeping the decimals it was written with
+/// (a printed `6078.90` stays `6078.90`).
+pub fn show_as_written(kind: Kind, d: rust_decimal::Decimal) -> String {
+    match kind {
+        Kind::Percent => format!("{d}%"),
+        Kind::Money => format!("{d} 万元"),
+        Kind::Score => format!("{d} 分"),
+        _ => d.to_string(),
     }
 }
 

@@ -20,6 +20,7 @@ pub(super) fn check(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) 
     }));
     for (scope, what) in scopes {
         weights(figures, &scope, &what, out);
+        execution_score(figures, &scope, &what, out);
     }
 }
 
@@ -159,4 +160,26 @@ fn weights(figures: &Figures, scope: &str, what: &str, out: &mut Vec<Finding>) {
         vec![name],
         lines,
     ));
+}
+
+/// A table whose budget-execution score cannot be computed (a zero full-year
+/// budget) counts it as nothing; say so rather than let the total look complete.
+fn execution_score(figures: &Figures, scope: &str, what: &str, out: &mut Vec<Finding>) {
+    let money = if scope == "unit" { "overall" } else { scope };
+    let name = format!("{money}.execution_score");
+    if figures
+        .get(&name)
+        .is_some_and(|f| f.value == Value::Missing)
+    {
+        let lines = figures.fact_lines(&format!("{money}.full_year_budget"));
+        out.push(Finding::new(
+            Rule::ScoreMissing,
+            format!(
+                "{what}的预算执行得分无法计算：全年预算为 0，没有执行率（{}）；总分中该项按 0 分计",
+                lines_words(&lines)
+            ),
+            vec![name],
+            lines,
+        ));
+    }
 }

@@ -79,7 +79,10 @@ fn build_one(data: &Path, args: &BuildArgs, templates: &Templates) -> ExitCode {
         }
     }
     if args.formats.contains(&OutputFormat::Md) {
-        outputs.insert(0, (args.out.join(format!("{stem}.md")), markdown.into_bytes()));
+        outputs.insert(
+            0,
+            (args.out.join(format!("{stem}.md")), markdown.into_bytes()),
+        );
     }
     let inputs = vec![data.to_path_buf()];
     for (path, bytes) in outputs {

@@ -4,6 +4,10 @@
 
 mod build;
 mod check;
+mod diff;
+mod init;
+mod schema;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,7 +19,7 @@ use clap::{Parser, Subcommand, ValueEnum};
     name = "jixiao",
     version,
     about = "整体支出绩效自评报告生成器：YAML 事实 → 精确计算 → 勾稽核对 → 报告",
-    after_help = "示例：\n  jixiao check data/2024.yaml\n  jixiao explain data/2024.yaml overall.execution_rate\n  jixiao explain data/2024.yaml --list"
+    after_help = "示例：\n  jixiao check data/2024.yaml\n  jixiao explain data/2024.yaml overall.execution_rate\n  jixiao explain data/2024.yaml --list\n  jixiao diff data/2024.yaml data/2024-改.yaml\n  jixiao watch data/2024.yaml\n  jixiao init --from data/2024.yaml --year 2025"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -86,6 +90,65 @@ enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// 比较两份数据文件：事实、派生数和报告文字各有哪些变化
+    #[command(
+        after_help = "分三层列出：事实变化（YAML 路径，旧 → 新）、派生数变化（数名，旧 → 新，及其所依据的变化的事实）、\n报告文字变化（段落和表格单元格，旧 → 新）。有无差别都以退出码 0 结束；文件无法读取为 2。\n\n示例：\n  jixiao diff data/2024.yaml data/2024-改.yaml\n  jixiao diff data/2024.yaml data/2024-改.yaml --format json\n  jixiao diff old.yaml new.yaml --templates my-templates"
+    )]
+    Diff {
+        /// 旧的数据文件（YAML）
+        old: PathBuf,
+        /// 新的数据文件（YAML）
+        new: PathBuf,
+        /// 输出格式
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// 模板目录：其中的文件替换同名的默认模板
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
+    /// 由本年的数据文件生成下一年的数据文件
+    #[command(
+        after_help = "沿用单位情况、内设机构、指标体系和文字；本年决算数转为下一年的上年决算数（如三公经费、各项目）；\n下一年的预算数、决算数、在职人数、指标完成值和得分写作 ~（待填），jixiao check 逐项列出，填完才能通过。\n不覆盖已存在的文件，除非加 --force。\n\n示例：\n  jixiao init --from data/2024.yaml --year 2025\n  jixiao init --from data/2024.yaml --year 2025 -o data/2025.yaml --force"
+    )]
+    Init {
+        /// 本年的数据文件（YAML）
+        #[arg(long)]
+        from: PathBuf,
+        /// 下一年的年度，如 2025
+        #[arg(long)]
+        year: u32,
+        /// 写到哪个文件（默认与 --from 同目录的 <年度>.yaml）
+        #[arg(short = 'o', long = "out")]
+        out: Option<PathBuf>,
+        /// 覆盖已存在的文件
+        #[arg(long)]
+        force: bool,
+    },
+    /// 监视数据文件和模板，每次保存后自动重新生成报告
+    #[command(
+        after_help = "每次保存数据文件或模板目录中的文件后（约 0.3 秒无新改动时）重新生成，与 jixiao build 相同；\n打印核对结果和用时。保存到一半的文件读不进时只报错，保留上次的输出，下次保存再生成。按 Ctrl-C 结束。\n\n示例：\n  jixiao watch data/2024.yaml\n  jixiao watch data/2024.yaml --templates my-templates -o out --allow-errors"
+    )]
+    Watch {
+        /// 数据文件（YAML）
+        data: PathBuf,
+        /// 输出目录
+        #[arg(short = 'o', long = "out", default_value = "out")]
+        out: PathBuf,
+        /// 模板目录：其中的文件替换同名的默认模板，也一并监视
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// 输出格式，逗号分隔
+        #[arg(long, value_enum, value_delimiter = ',', default_value = "md,docx")]
+        format: Vec<build::OutputFormat>,
+        /// 有错误级别的核对结果时仍然生成
+        #[arg(long)]
+        allow_errors: bool,
+    },
+    /// 输出事实文件的 JSON Schema（供编辑器补全键名、检查类型）
+    #[command(
+        after_help = "数据文件第一行写 # yaml-language-server: $schema=../schema/jixiao.schema.json，\n装有 YAML 插件的编辑器即按此补全和检查，见 docs/data.md。\n\n示例：\n  jixiao schema\n  jixiao schema > schema/jixiao.schema.json"
+    )]
+    Schema,
 }
 
 #[derive(Subcommand)]
@@ -103,7 +166,7 @@ enum TemplatesCommand {
     },
 }
 
-/// Output format of `check`.
+/// Output format of `check` and `diff`.
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Format {
     /// 供人阅读
@@ -138,5 +201,31 @@ pub fn run() -> ExitCode {
         Command::Templates {
             command: TemplatesCommand::Export { dir, force },
         } => build::export(&dir, force),
+        Command::Diff {
+            old,
+            new,
+            format,
+            templates,
+        } => diff::diff(&old, &new, format, templates.as_ref()),
+        Command::Init {
+            from,
+            year,
+            out,
+            force,
+        } => init::init(&from, year, out.as_deref(), force),
+        Command::Watch {
+            data,
+            out,
+            templates,
+            format,
+            allow_errors,
+        } => watch::watch(build::BuildArgs {
+            data: vec![data],
+            out,
+            templates,
+            formats: format,
+            allow_errors,
+        }),
+        Command::Schema => schema::schema(),
     }
 }

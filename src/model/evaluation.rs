@@ -1,57 +1,63 @@
 //! Indicator tables (绩效指标): 一级 categories, 二级 subcategories, 三级 indicators.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::quantity::{Number, Text};
+use super::quantity::{Number, Text, written};
 use super::target::Target;
 
-/// A self-evaluation table: the budget-execution weight and the indicator tree.
-#[derive(Debug, Clone, Deserialize)]
+/// 绩效自评表：预算执行率的分值和指标体系（单位的 self_evaluation、项目的 evaluation）。
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
-    /// How the evaluation was approached (第六部分开头的说明); unit level only.
+    /// 第六部分开头对评价思路的说明（只单位一级用），如“从围绕中心职责……着手”；可省。
     #[serde(default)]
     pub approach: Option<Text>,
-    /// 预算执行率 的分值 (usually 10).
+    /// 预算执行率的分值，一般为 10，如 execution_weight: 10。
     pub execution_weight: Number,
-    /// Why the execution rate fell short (执行率偏差原因).
+    /// 执行率偏差原因分析（执行率低于 90% 时需要），如“部分项目年底才完成招标”；可省。
     #[serde(default)]
     pub execution_deviation: Option<Text>,
-    /// 一级指标.
+    /// 一级指标，如 产出指标、效益指标、满意度指标。
     pub categories: Vec<Category>,
 }
 
-/// 一级指标, e.g. 产出指标.
-#[derive(Debug, Clone, Deserialize)]
+/// 一级指标，如产出指标。
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Category {
+    /// 一级指标名，不带分值，如“产出指标”（不写“产出指标(50分)”，分值由下级相加）。
     pub name: Text,
-    /// 二级指标.
+    /// 二级指标，如 数量指标、质量指标。
     pub subcategories: Vec<Subcategory>,
 }
 
-/// 二级指标, e.g. 数量指标.
-#[derive(Debug, Clone, Deserialize)]
+/// 二级指标，如数量指标。
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Subcategory {
+    /// 二级指标名，如“数量指标”。
     pub name: Text,
-    /// 本项指标主要考核的内容 (第六部分).
+    /// “本项指标主要考核”后面的话，不含末尾句号（只单位一级用），如“开展活动数量详细情况”；可省。
     #[serde(default)]
     pub focus: Option<Text>,
-    /// 主要完成情况 (第六部分), one item each.
+    /// “主要完成情况如下：”后面的各项（只单位一级用），一项一条，如“年内累计调研考察工业企业400余家。”；可省。
     #[serde(default)]
     pub achievements: Vec<Text>,
-    /// 三级指标.
+    /// 三级指标。
     pub indicators: Vec<Indicator>,
 }
 
-/// A qualitative rating (定性评价等级).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+/// 定性评价等级。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 pub enum Rating {
+    /// 达成：得分为分值的 80%–100%。
     #[serde(rename = "达成")]
     Achieved,
+    /// 部分达成：得分为分值的 60%–80%。
     #[serde(rename = "部分达成")]
     PartlyAchieved,
+    /// 未达成：得分为分值的 0–60%。
     #[serde(rename = "未达成")]
     NotAchieved,
 }
@@ -66,27 +72,30 @@ impl Rating {
     }
 }
 
-/// 三级指标.
-#[derive(Debug, Clone, Deserialize)]
+/// 三级指标。
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
+    /// 三级指标名，如“组织软考参考人次”。
     pub name: Text,
-    /// 分值.
+    /// 分值，如 5。
     pub weight: Number,
-    /// 年度指标值.
+    /// 年度指标值，如“≥2.5万人次”“≤906.86万元”“1处”“95%以上计满分，每降5%扣1分，扣完为止。”，或一段文字（定性指标）。
     pub target: Target,
-    /// 实际完成值, in words as printed.
+    /// 实际完成值，照录原文，如“年报考人数26710人。”。
     pub actual: Text,
-    /// 实际完成值 as a number in the target's unit, for quantitative targets.
-    #[serde(default)]
+    /// 实际完成值折成与指标值同一单位的数，如 26710人 对 ≥2.5万人次 填 2.671；写 ~ 表示待填；没有可比的数时不写。
+    #[serde(default, deserialize_with = "written")]
+    #[schemars(with = "Number")]
     pub actual_value: Option<Number>,
-    /// 定性评价等级, for targets scored by the author.
+    /// 定性评价等级：达成、部分达成 或 未达成；可省。
     #[serde(default)]
     pub rating: Option<Rating>,
-    /// 自评得分 given by the author: required where jixiao cannot compute it.
-    #[serde(default)]
+    /// 自评得分，如 5；jixiao 算不出得分时（定性指标、没有 actual_value）必填；写 ~ 表示待填。
+    #[serde(default, deserialize_with = "written")]
+    #[schemars(with = "Number")]
     pub score: Option<Number>,
-    /// 偏差原因分析及改进措施.
+    /// 偏差原因分析及改进措施（得分低于分值时需要），如“受天气影响工期推迟，下一步加快进度”；可省。
     #[serde(default)]
     pub deviation: Option<Text>,
 }

@@ -24,11 +24,14 @@ pub struct Loaded {
     pub notes: Vec<Note>,
 }
 
-/// Something accepted while loading that the audit reports as a warning.
+/// Something accepted while loading that the audit reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Note {
-    /// An amount with more than two decimals (元以下的位数).
+    /// An amount with more than two decimals (元以下的位数); a warning.
     Precision { at: Loc, value: Decimal },
+    /// A number left to fill in (待填, written `~`); an error until it is filled.
+    /// `path` is its YAML path, e.g. `basic_expenditure.actual`.
+    Pending { at: Loc, path: String },
 }
 
 /// What kind of loading error happened; stable for scripts and tests.
@@ -76,11 +79,44 @@ pub struct LoadError {
 
 thread_local! {
     static NOTES: RefCell<Vec<Note>> = const { RefCell::new(Vec::new()) };
+    /// What the number being read must be (金额, 数值, 人数), while it is read:
+    /// a type error from the YAML reader then says what belonged there.
+    static EXPECTING: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+}
+
+/// Marks the start (`Some`) and the successful end (`None`) of reading a number.
+pub(super) fn expecting(noun: Option<&'static str>) {
+    EXPECTING.with(|e| e.set(noun));
 }
 
 /// Records an amount with more than two decimals.
 pub(super) fn note_precision(at: Loc, value: Decimal) {
     NOTES.with(|n| n.borrow_mut().push(Note::Precision { at, value }));
+}
+
+/// Records a pending number; its path is filled in once the file is read.
+pub(super) fn note_pending(at: Loc) {
+    NOTES.with(|n| {
+        n.borrow_mut().push(Note::Pending {
+            at,
+            path: String::new(),
+        })
+    });
+}
+
+/// Names the YAML path of every pending number.
+fn name_pending(notes: &mut [Note], source: &str) {
+    if !notes.iter().any(|n| matches!(n, Note::Pending { .. })) {
+        return;
+    }
+    let leaves = super::paths::leaves(source).unwrap_or_default();
+    for note in notes {
+        if let Note::Pending { at, path } = note {
+            *path = super::paths::null_path(&leaves, *at)
+                .unwrap_or_default()
+                .to_string();
+        }
+    }
 }
 
 /// Reads and loads a file.
@@ -121,6 +157,7 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
         });
     }
     NOTES.with(|n| n.borrow_mut().clear());
+    expecting(None);
     let options = serde_saphyr::options! {
         duplicate_keys: DuplicateKeyPolicy::Error,
     };
@@ -132,14 +169,17 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
                 e.into_inner()
             })
         });
-    let notes = NOTES.with(|n| std::mem::take(&mut *n.borrow_mut()));
+    let mut notes = NOTES.with(|n| std::mem::take(&mut *n.borrow_mut()));
     match result {
-        Ok(facts) => Ok(Loaded {
-            facts,
-            name: name.to_string(),
-            source,
-            notes,
-        }),
+        Ok(facts) => {
+            name_pending(&mut notes, &source);
+            Ok(Loaded {
+                facts,
+                name: name.to_string(),
+                source,
+                notes,
+            })
+        }
         Err(e) => Err(LoadError::from_yaml(&e, &path, name, &source)),
     }
 }
@@ -163,9 +203,13 @@ impl LoadError {
         let raw = e.render_with_options(serde_saphyr::render_options! {
             snippets: SnippetMode::Off,
         });
-        let raw = strip_location_prefix(&raw);
+        let raw = strip_location_tail(strip_location_prefix(&raw));
+        let raw = match EXPECTING.with(std::cell::Cell::take) {
+            Some(noun) => number_expected(&raw, noun).unwrap_or(raw),
+            None => raw,
+        };
         let path = clean_path(path);
-        let (kind, message, help) = translate(raw, &path);
+        let (kind, message, help) = translate(&raw, &path);
         let at = e.location().and_then(|l| {
             (l.line() > 0).then(|| Loc {
                 line: l.line() as usize,
@@ -236,6 +280,37 @@ fn strip_location_prefix(raw: &str) -> &str {
         return &s[i + 2..];
     }
     s
+}
+
+/// `… at line 3, column 7` → `…`: the Chinese message names the place already.
+fn strip_location_tail(raw: &str) -> String {
+    let mut out = raw.to_string();
+    while let Some(i) = out.find(" at line ") {
+        let tail = &out[i + " at line ".len()..];
+        let end = tail
+            .find(", column ")
+            .map(|c| {
+                let rest = &tail[c + ", column ".len()..];
+                c + ", column ".len() + rest.chars().take_while(char::is_ascii_digit).count()
+            })
+            .unwrap_or_else(|| tail.chars().take_while(char::is_ascii_digit).count());
+        out.replace_range(i..i + " at line ".len() + end, "");
+    }
+    out
+}
+
+/// A type error met while a number was being read, said as such.
+fn number_expected(raw: &str, noun: &str) -> Option<String> {
+    let found = if raw.contains("sequence") || raw.contains("seq") {
+        "列表"
+    } else if raw.contains("map") {
+        "映射（键值对）"
+    } else if raw.starts_with("expected") || raw.starts_with("invalid type") {
+        "列表或映射"
+    } else {
+        return None;
+    };
+    Some(format!("应为{noun}，实际为{found}"))
 }
 
 /// serde's path, without the wrappers that carry locations.

@@ -9,13 +9,14 @@
 mod base_data;
 mod evaluation;
 pub mod load;
+pub mod paths;
 mod quantity;
 mod spending;
 mod target;
 
 pub use base_data::{
-    BaseData, Building, NamedColumns, PastProject, Procurement, PublicFunds, ThreePublic,
-    YearColumns,
+    BaseData, Building, NamedColumns, PastProject, Procurement, PublicFundItem, PublicFunds,
+    ThreePublic, YearColumns,
 };
 pub use evaluation::{Category, Evaluation, Indicator, Rating, Subcategory};
 pub use load::{LoadError, Loaded, Note, load_file, load_str};
@@ -28,109 +29,113 @@ pub use unit::{Divisions, Staffing, Unit};
 
 mod unit;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
-/// The whole file.
-#[derive(Debug, Clone, Deserialize)]
+/// 事实文件：一个单位一年的事实（整个 YAML 文件）。
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Facts {
-    /// 年度, e.g. 2024.
+    /// 年度，如 2024。
     pub year: Count,
-    /// 单位基本情况.
+    /// 单位基本情况（第一部分㈠）：名称、职能、内设机构、人员编制。
     pub unit: Unit,
-    /// 单位年度整体支出绩效目标.
+    /// 单位年度整体支出绩效目标（第一部分㈡1、附件2“年度总体目标”）：预期目标与实际完成情况。
     pub goals: Goals,
-    /// 基本支出.
+    /// 基本支出（第二部分㈠）：预算数、实际支出及其中人员经费、公用经费。
     pub basic_expenditure: BasicExpenditure,
-    /// 项目支出, one entry per 一级项目.
+    /// 项目支出（第二部分㈡、附件3），每个一级项目一项；没有项目写 []。
     #[serde(default)]
     pub projects: Vec<Project>,
-    /// 政府性基金、国有资本经营、社会保险基金预算支出情况的文字说明.
+    /// 政府性基金、国有资本经营、社会保险基金预算支出情况的文字（第三至五部分）；可省，省略即“无。”。
     #[serde(default)]
     pub other_budgets: OtherBudgets,
-    /// 部门整体支出绩效情况 and 整体支出绩效自评表.
+    /// 部门整体支出绩效情况（第六部分）和单位整体支出绩效自评表（附件2）。
     pub self_evaluation: Evaluation,
-    /// 基础数据表.
+    /// 单位整体支出绩效评价基础数据表（附件1）中只有该表才有的数。
     pub base_data: BaseData,
-    /// 存在的问题、改进措施、结果应用、其他情况.
+    /// 第七至十部分：存在的问题、改进措施、结果应用、其他情况。
     pub narrative: Narrative,
-    /// Derived figures as printed elsewhere, for the audit to compare.
+    /// 报告中已印出的可计算数，供勾稽核对（不参与计算），如 { figure: basic.balance, value: 3.49, at: 二㈠ }。
     #[serde(default)]
     pub reported: Vec<Reported>,
-    /// Rules of arithmetic.
+    /// 计算规则；可省，省略即四舍五入。
     #[serde(default)]
     pub rules: Rules,
 }
 
-/// 年度总体目标: what was expected and what was achieved.
-#[derive(Debug, Clone, Deserialize)]
+/// 年度总体目标：预期目标与实际完成情况。
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goals {
-    /// 预期目标, one item each.
+    /// 预期目标，一项一条，不写编号，如“推动离退休管理服务质量提升”。
     pub expected: Vec<Text>,
-    /// A one-sentence verdict before the achievements, e.g. 按照预期目标完成。
+    /// 实际完成情况前的一句总评，如“按照预期目标完成。”；可省。
     #[serde(default)]
     pub summary: Option<Text>,
-    /// 实际完成情况, one item each.
+    /// 实际完成情况，一项一条，不写编号，如“完成原省机械工业供销公司33户危房排危搬迁工作。”。
     pub achieved: Vec<Text>,
 }
 
-/// The narrative sections 七 to 十.
-#[derive(Debug, Clone, Deserialize)]
+/// 第七至十部分的文字。
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Narrative {
-    /// 存在的问题及原因分析.
+    /// 七、存在的问题及原因分析，一项一条，如“财务管理还需进一步加强。”；可省（无）。
     #[serde(default)]
     pub problems: Vec<Text>,
-    /// 下一步改进措施.
+    /// 八、下一步改进措施：引导段和各项措施；可省（无）。
     #[serde(default)]
     pub improvements: Improvements,
-    /// 自评结果拟应用和公开情况.
+    /// 九、自评结果拟应用和公开情况，一项一条，如“依照省财政厅要求报省工信厅统一在其门户网站公开。”；可省（无）。
     #[serde(default)]
     pub results_use: Vec<Text>,
-    /// 其他需要说明的情况.
+    /// 十、其他需要说明的情况，一项一条；可省，省略即“无。”。
     #[serde(default)]
     pub other_matters: Vec<Text>,
 }
 
-/// 下一步改进措施: an optional lead paragraph and the measures.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// 下一步改进措施：可省的引导段和各项措施。
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Improvements {
+    /// 各项措施前的引导段，如“坚持以习近平新时代中国特色社会主义思想为指引，……”；可省。
     #[serde(default)]
     pub intro: Option<Text>,
+    /// 各项改进措施，一项一条，如“严格执行财务制度，切实加强财务管理。”。
     #[serde(default)]
     pub items: Vec<Text>,
 }
 
-/// A derived figure as printed somewhere, with where.
-#[derive(Debug, Clone, Deserialize)]
+/// 报告中已印出的一个可计算数：数名、印出的值、印在哪里。
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reported {
-    /// The figure's name (see `jixiao explain --list`).
+    /// 数名（jixiao explain DATA --list 列出全部），如 basic.balance、"project[运行维护经费].actual"。
     pub figure: Text,
-    /// The value as printed (percent without %).
+    /// 印出的值，百分数不带 %，如 99.94。
     pub value: Number,
-    /// Where it is printed, e.g. 附件2 总分.
+    /// 印在哪里，如“二㈠”“附件2 整体支出绩效自评表 总分”。
     pub at: Text,
 }
 
-/// How figures are rounded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+/// 舍入方式。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
 pub enum Rounding {
-    /// 四舍五入 (half-up), the default.
+    /// 四舍五入（默认）。
     #[default]
     #[serde(rename = "四舍五入")]
     HalfUp,
-    /// 截断 (truncate toward zero).
+    /// 截断（舍去第三位及以后的小数）。
     #[serde(rename = "截断")]
     Truncate,
 }
 
-/// Rules of arithmetic (`rules:`).
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
+/// 计算规则（rules:）。
+#[derive(Debug, Clone, Copy, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
+    /// 舍入方式：四舍五入 或 截断，如 rounding: 四舍五入；可省（四舍五入）。
     #[serde(default)]
     pub rounding: Rounding,
 }

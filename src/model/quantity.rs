@@ -1,10 +1,12 @@
 //! Numbers as the clerk typed them: exact decimals read from the YAML text, each
 //! with the line it came from, so that every finding can point back to the file.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
@@ -70,9 +72,6 @@ impl<'de> Deserialize<'de> for ScalarText {
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<ScalarText, E> {
                 Err(E::custom(format!("应为数字，实际为布尔值 {v}")))
             }
-            fn visit_unit<E: de::Error>(self) -> Result<ScalarText, E> {
-                Err(E::custom("应为数字，实际为空值"))
-            }
             fn visit_seq<A: de::SeqAccess<'v>>(self, _: A) -> Result<ScalarText, A::Error> {
                 Err(de::Error::custom("应为数字，实际为列表"))
             }
@@ -130,15 +129,22 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     Decimal::from_str(t).map_err(|_| format!("「{t}」超出可表示的范围（最多 28 位有效数字）"))
 }
 
+/// Reads a number; a null (`~`, or nothing after the colon) is a pending value
+/// (待填): it counts as zero and is noted, so that the audit lists it.
 fn read<'de, D: Deserializer<'de>>(d: D, kind: NumberKind) -> Result<(Decimal, Loc), D::Error> {
-    let spanned = Spanned::<ScalarText>::deserialize(d)?;
+    super::load::expecting(Some(kind.noun()));
+    let spanned = Spanned::<Option<ScalarText>>::deserialize(d)?;
+    super::load::expecting(None);
     let at = Loc {
         line: spanned.referenced.line() as usize,
         column: spanned.referenced.column() as usize,
     };
-    let text = spanned.value.0;
+    let Some(ScalarText(text)) = spanned.value else {
+        super::load::note_pending(at);
+        return Ok((Decimal::ZERO, at));
+    };
     let value = parse_decimal(&text).map_err(|why| {
-        if !text.trim().is_ascii() && !why.contains("全角") {
+        if why.contains("不是数字") || (!text.trim().is_ascii() && !why.contains("全角")) {
             de::Error::custom(format!(
                 "应为{}，实际为文本「{}」",
                 kind.noun(),
@@ -186,6 +192,77 @@ impl<'de> Deserialize<'de> for Count {
     }
 }
 
+/// Reads an optional number (`#[serde(default, deserialize_with = "written")]`):
+/// a key left out is none, but a key written with a null (`score: ~`) is a
+/// pending number, not “absent” as a plain `Option` would have it.
+pub(super) fn written<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+/// The JSON Schema of a number as the clerk may write it: a number, a string
+/// of ASCII digits, or null for a pending value. Inlined, so that each field
+/// shows its own description in the editor.
+fn number_schema(description: &str, number: serde_json::Value, pattern: &str) -> Schema {
+    json_schema!({
+        "description": description,
+        "anyOf": [
+            number,
+            { "type": "string", "pattern": pattern },
+            { "type": "null" }
+        ]
+    })
+}
+
+impl JsonSchema for Amount {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Amount".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        number_schema(
+            "金额：万元，非负，最多两位小数，只写数字，如 6078.91；写 ~ 表示待填",
+            serde_json::json!({ "type": "number", "minimum": 0 }),
+            r"^\s*\+?([0-9]+\.?[0-9]*|\.[0-9]+)\s*$",
+        )
+    }
+}
+
+impl JsonSchema for Number {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Number".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        number_schema(
+            "数值：分值、得分、实际完成值等，可带小数，百分数不带 %，如 96.45；写 ~ 表示待填",
+            serde_json::json!({ "type": "number" }),
+            r"^\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)\s*$",
+        )
+    }
+}
+
+impl JsonSchema for Count {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Count".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        number_schema(
+            "人数或年度：非负整数，如 55；写 ~ 表示待填",
+            serde_json::json!({ "type": "integer", "minimum": 0 }),
+            r"^\s*\+?[0-9]+(\.0*)?\s*$",
+        )
+    }
+}
+
 /// A line of text with the line it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Text {
@@ -202,6 +279,21 @@ impl<'de> Deserialize<'de> for Text {
                 line: spanned.referenced.line() as usize,
                 column: spanned.referenced.column() as usize,
             },
+        })
+    }
+}
+
+impl JsonSchema for Text {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Text".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "文字：照录原文，不写编号；以 [ { * & ! | > ' \" % @ 等符号开头或含“: ”“ #”时加英文双引号",
+            "type": ["string", "number"]
         })
     }
 }

@@ -1,7 +1,10 @@
 //! An indicator's target (年度指标值) as the clerk writes it, e.g. `≥2.5万人次`,
 //! `≤906.86万元`, `1处`, `95%以上计满分，每降5%扣1分，扣完为止。`, or plain words.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer};
 
 use super::quantity::{Loc, Text, parse_decimal};
@@ -45,6 +48,21 @@ pub struct Target {
     pub text: String,
     pub kind: TargetKind,
     pub at: Loc,
+}
+
+impl JsonSchema for Target {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Target".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "年度指标值：≥/≤/= 加数字和单位（如 ≥2.5万人次、≤906.86万元、1处）为定量指标；“95%以上计满分，每降5%扣1分，扣完为止。”为满意度评分规则；其他文字为定性指标",
+            "type": ["string", "number"]
+        })
+    }
 }
 
 impl<'de> Deserialize<'de> for Target {

@@ -1,62 +1,63 @@
 //! The unit's profile (单位基本情况): name, functions, divisions, staffing.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::quantity::{Count, Text};
 
-/// The unit being evaluated (单位).
-#[derive(Debug, Clone, Deserialize)]
+/// 单位基本情况（第一部分㈠）。
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
-    /// 单位全称.
+    /// 单位全称，如“湖南省工业和信息化行业事务中心”。
     pub name: Text,
-    /// 简称, used after the first mention (“以下简称…”).
+    /// 简称，首次出现后用（“以下简称……”），如“省工信事务中心”；可省。
     #[serde(default)]
     pub short_name: Option<Text>,
-    /// 主管部门.
+    /// 主管部门，如“湖南省工业和信息化厅”。
     pub department: Text,
-    /// How and when the unit was founded, and what it is (成立依据、时间、性质).
+    /// 成立依据、时间、性质（“是……，主要职责是”之间的话），如“根据《……》（湘编〔2019〕21号）于2019年9月设立的副厅级公益一类事业单位”。
     pub founding: Text,
-    /// 主要职能, one item each.
+    /// 主要职能，一项一条，不写编号，如“承担省工业和信息化厅交办的其他工作。”。
     pub functions: Vec<Text>,
-    /// 机构情况.
+    /// 机构情况：内设机构名称、规格、当年变动。
     pub divisions: Divisions,
-    /// 下属单位; empty means 无下属单位.
+    /// 下属单位名称，一项一条；没有写 []（报告中写“无下属单位”）。
     #[serde(default)]
     pub subordinate_units: Vec<Text>,
-    /// 人员编制情况.
+    /// 人员编制情况：编制数、实际在职人数等。
     pub staffing: Staffing,
 }
 
-/// 内设机构.
-#[derive(Debug, Clone, Deserialize)]
+/// 内设机构。
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Divisions {
-    /// 内设机构名称.
+    /// 内设机构名称，一项一条，如 [综合部, 财务部]。
     pub names: Vec<Text>,
-    /// 规格, e.g. 副处级.
+    /// 内设机构规格，如“副处级”；可省。
     #[serde(default)]
     pub rank: Option<Text>,
-    /// 当年变动情况; absent means 当年无变动.
+    /// 内设机构当年变动情况，如“新设信息化推进部”；可省，省略即当年无变动。
     #[serde(default)]
     pub change: Option<Text>,
 }
 
-/// 人员编制.
-#[derive(Debug, Clone, Deserialize)]
+/// 人员编制情况。
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Staffing {
-    /// 核定编制数.
+    /// 核定编制数（基础数据表“编制数”），人数，如 66。
     pub authorized: Count,
-    /// 实际在职人数.
+    /// 实际在职人数，人数，如 55；写 ~ 表示待填。
     pub actual: Count,
-    /// 编制类别, e.g. 事业编制.
+    /// 编制类别，如“事业编制”“行政编制”；可省。
     #[serde(default)]
     pub kind: Option<Text>,
-    /// 领导职数等岗位说明.
+    /// 领导职数等岗位说明，如“主任(党委书记)1名、副主任3名”；可省。
     #[serde(default)]
     pub posts: Option<Text>,
-    /// 当年变动情况; absent means 当年无变动.
+    /// 核定编制数当年变动情况，如“核增编制2名”；可省，省略即当年无变动。
     #[serde(default)]
     pub change: Option<Text>,
 }

@@ -48,6 +48,7 @@ fn tidy(text: &str) -> String {
 /// Lays the report's Markdown out as a DOCX: the same text, parsed into a
 /// [`crate::document::Document`] and written by [`crate::docx`].
 pub fn docx(markdown: &str) -> Result<Vec<u8>, String> {
-    let document = crate::document::parse(markdown).map_err(|e| format!("报告 Markdown 无法排版：{e}"))?;
+    let document =
+        crate::document::parse(markdown).map_err(|e| format!("报告 Markdown 无法排版：{e}"))?;
     crate::docx::write_docx(&document).map_err(|e| format!("无法生成 DOCX：{e}"))
 }

@@ -1,0 +1,8 @@
+//! `jixiao schema`: prints the JSON Schema of the facts file.
+
+use std::process::ExitCode;
+
+pub fn schema() -> ExitCode {
+    print!("{}", jixiao::schema::json());
+    ExitCode::SUCCESS
+}
