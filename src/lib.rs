@@ -10,6 +10,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod audit;
+pub mod build;
 pub mod compute;
 pub mod diff;
 pub mod document;

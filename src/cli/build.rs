@@ -1,11 +1,18 @@
-//! `jixiao build`, `jixiao vars` and `jixiao templates export`.
+//! `jixiao build` (one unit or a batch in parallel, with a summary),
+//! `jixiao vars` and `jixiao templates export`.
 
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
-use jixiao::output::{self, Written};
+use jixiao::build::{Options, Status, UnitReport, build_unit, stem};
+use jixiao::output::Written;
 use jixiao::render::{self, Templates};
 use jixiao::{Analysis, analyse_file};
+use rayon::prelude::*;
 
 use super::check::{human, load_failed};
 
@@ -24,6 +31,8 @@ pub struct BuildArgs {
     pub templates: Option<PathBuf>,
     pub formats: Vec<OutputFormat>,
     pub allow_errors: bool,
+    /// Print only failures and the summary.
+    pub quiet: bool,
 }
 
 fn template_failed(e: render::RenderError) -> ExitCode {
@@ -31,71 +40,151 @@ fn template_failed(e: render::RenderError) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Builds every given unit (in parallel when there are several); one failing
+/// unit never stops the others. Exit status: the worst of the units'.
 pub fn build(args: &BuildArgs) -> ExitCode {
     let templates = match Templates::load(args.templates.as_deref()) {
         Ok(t) => t,
         Err(e) => return template_failed(e),
     };
-    let mut status = ExitCode::SUCCESS;
-    for data in &args.data {
-        let code = build_one(data, args, &templates);
-        if code != ExitCode::SUCCESS {
-            status = code;
-        }
+    if let Some(clash) = clashing_stem(&args.data) {
+        eprintln!("{clash}");
+        return ExitCode::from(2);
     }
-    status
+    let options = Options {
+        out: args.out.clone(),
+        markdown: args.formats.contains(&OutputFormat::Md),
+        docx: args.formats.contains(&OutputFormat::Docx),
+        allow_errors: args.allow_errors,
+    };
+    let start = Instant::now();
+    let progress = Progress::new(args.data.len());
+    let reports: Vec<UnitReport> = args
+        .data
+        .par_iter()
+        .map(|data| {
+            let report = build_unit(data, &templates, &options);
+            progress.tick();
+            report
+        })
+        .collect();
+    progress.finish();
+    for report in &reports {
+        print_unit(report, args.quiet);
+    }
+    if reports.len() > 1 {
+        print!("{}", summary(&reports, start.elapsed()));
+    }
+    let worst = reports
+        .iter()
+        .map(|r| r.status.exit_code())
+        .max()
+        .unwrap_or(0);
+    ExitCode::from(worst)
 }
 
-fn build_one(data: &Path, args: &BuildArgs, templates: &Templates) -> ExitCode {
-    let analysis = match analyse_file(data) {
-        Ok(a) => a,
-        Err(e) => return load_failed(e),
-    };
-    print!("{}", human(&analysis));
-    if analysis.errors() > 0 && !args.allow_errors {
-        eprintln!(
-            "{}：有 {} 处错误，未生成报告；改正后重试，或加 --allow-errors 照样生成",
-            data.display(),
-            analysis.errors()
-        );
-        return ExitCode::from(1);
-    }
-    let markdown = match render::markdown(&analysis, templates) {
-        Ok(m) => m,
-        Err(e) => return template_failed(e),
-    };
-    let stem = data
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_else(|| "report".into());
-    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    if args.formats.contains(&OutputFormat::Docx) {
-        match render::docx(&markdown) {
-            Ok(bytes) => outputs.push((args.out.join(format!("{stem}.docx")), bytes)),
-            Err(e) => {
-                eprintln!("{}：{e}", data.display());
-                return ExitCode::from(2);
-            }
+/// Two data files with the same stem would write the same outputs.
+fn clashing_stem(data: &[PathBuf]) -> Option<String> {
+    let mut seen: BTreeMap<String, &PathBuf> = BTreeMap::new();
+    for d in data {
+        if let Some(first) = seen.insert(stem(d), d) {
+            return Some(format!(
+                "{} 与 {} 的文件名相同，输出会互相覆盖；请改名或分两次生成到不同目录",
+                first.display(),
+                d.display()
+            ));
         }
     }
-    if args.formats.contains(&OutputFormat::Md) {
-        outputs.insert(
-            0,
-            (args.out.join(format!("{stem}.md")), markdown.into_bytes()),
-        );
+    None
+}
+
+fn print_unit(report: &UnitReport, quiet: bool) {
+    if !quiet && let Some(a) = &report.analysis {
+        print!("{}", human(a));
     }
-    let inputs = vec![data.to_path_buf()];
-    for (path, bytes) in outputs {
-        match output::write(&path, &bytes, &inputs) {
-            Ok(Written::Changed) => println!("已生成 {}", path.display()),
-            Ok(Written::Unchanged) => println!("未变化 {}", path.display()),
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::from(2);
-            }
+    if let Some(problem) = &report.problem {
+        eprintln!("{problem}");
+    }
+    if quiet {
+        return;
+    }
+    for (path, written) in &report.outputs {
+        match written {
+            Written::Changed => println!("已生成 {}", path.display()),
+            Written::Unchanged => println!("未变化 {}", path.display()),
         }
     }
-    ExitCode::SUCCESS
+}
+
+/// One line per unit: name, findings, outputs, time, result.
+fn summary(reports: &[UnitReport], total: Duration) -> String {
+    let mut out = String::from("\n单位\t错误\t警告\t输出\t用时\t结果\n");
+    for r in reports {
+        let name = r
+            .unit
+            .clone()
+            .unwrap_or_else(|| r.data.display().to_string());
+        let result = match r.status {
+            Status::Built => "已生成",
+            Status::Blocked => "有错误，未生成",
+            Status::Failed => "失败",
+        };
+        out.push_str(&format!(
+            "{name}\t{}\t{}\t{}\t{:.0} ms\t{result}\n",
+            r.errors(),
+            r.warnings(),
+            r.outputs.len(),
+            r.elapsed.as_secs_f64() * 1000.0
+        ));
+    }
+    let built = reports.iter().filter(|r| r.status == Status::Built).count();
+    out.push_str(&format!(
+        "共 {} 个单位：{built} 个已生成，{} 个未生成；用时 {:.2} 秒\n",
+        reports.len(),
+        reports.len() - built,
+        total.as_secs_f64()
+    ));
+    out
+}
+
+/// A progress line on a terminal's stderr for batches; silent otherwise.
+struct Progress {
+    total: usize,
+    done: AtomicUsize,
+    shown: bool,
+}
+
+impl Progress {
+    /// Batches smaller than this finish too fast to need a progress line.
+    const MIN_UNITS: usize = 20;
+
+    fn new(total: usize) -> Self {
+        Progress {
+            total,
+            done: AtomicUsize::new(0),
+            shown: total >= Self::MIN_UNITS && std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn tick(&self) {
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        if self.shown && (done.is_multiple_of(10) || done == self.total) {
+            let width = 30;
+            let filled = done * width / self.total;
+            eprint!(
+                "\r[{}{}] {done}/{}",
+                "#".repeat(filled),
+                " ".repeat(width - filled),
+                self.total
+            );
+        }
+    }
+
+    fn finish(&self) {
+        if self.shown {
+            eprintln!();
+        }
+    }
 }
 
 pub fn vars(data: &Path) -> ExitCode {

@@ -44,7 +44,7 @@ enum Command {
     },
     /// 生成报告：核对数据，再经模板生成 Markdown 和 DOCX
     #[command(
-        after_help = "示例：\n  jixiao build data/2024.yaml\n  jixiao build data/2024.yaml -o out --templates my-templates\n  jixiao build data/2024.yaml --allow-errors"
+        after_help = "多个数据文件并行生成；某个单位失败不影响其他单位，最后列出汇总；有单位失败时退出码非 0。\n\n示例：\n  jixiao build data/2024.yaml\n  jixiao build data/2024.yaml -o out --templates my-templates\n  jixiao build data/2024.yaml --allow-errors\n  jixiao build data/*.yaml -o out --quiet"
     )]
     Build {
         /// 数据文件（YAML），可以有多个
@@ -62,6 +62,9 @@ enum Command {
         /// 有错误级别的核对结果时仍然生成
         #[arg(long)]
         allow_errors: bool,
+        /// 只输出失败的单位和汇总
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// 数据字典：模板可用的每个变量、含义和本文件中的值
     #[command(
@@ -190,12 +193,14 @@ pub fn run() -> ExitCode {
             templates,
             format,
             allow_errors,
+            quiet,
         } => build::build(&build::BuildArgs {
             data,
             out,
             templates,
             formats: format,
             allow_errors,
+            quiet,
         }),
         Command::Vars { data } => build::vars(&data),
         Command::Templates {
@@ -225,6 +230,7 @@ pub fn run() -> ExitCode {
             templates,
             formats: format,
             allow_errors,
+            quiet: false,
         }),
         Command::Schema => schema::schema(),
     }

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Measures jixiao side by side with pandoc, in one run on this machine:
+#   (a) a full build of the bundled report (load → audit → Markdown + DOCX)
+#       against `pandoc out/2024.md -o x.docx` (the same content, Markdown → DOCX only);
+#   (b) a batch of N generated unit files (variants of the reference) through one
+#       `jixiao build`, with every output spot-checked;
+#   (c) peak memory (maximum resident set size) of each.
+# Needs hyperfine, pandoc and GNU time (installed with apt-get when missing).
+# Usage: bench/compare.sh [N]   (N defaults to 1000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-1000}
+
+need=()
+command -v hyperfine >/dev/null || need+=(hyperfine)
+command -v pandoc >/dev/null || need+=(pandoc)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]}..." >&2
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}" >/dev/null
+fi
+
+cargo build --release -q
+bin=target/release/jixiao
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+"$bin" build data/2024.yaml --allow-errors -o "$work/ref" >/dev/null
+md="$work/ref/2024.md"
+
+echo "== (a) one report: jixiao build (YAML → Markdown + DOCX) vs pandoc (Markdown → DOCX)"
+hyperfine --warmup 3 --min-runs 20 -N --export-json "$work/a.json" \
+  -n jixiao "$bin build data/2024.yaml --allow-errors -o $work/a" \
+  -n pandoc "pandoc $md -o $work/pandoc.docx"
+python3 - "$work/a.json" <<'PY' 2>/dev/null || true
+import json, sys
+r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
+print(f"pandoc / jixiao = {r['pandoc'] / r['jixiao']:.1f}x  (jixiao {r['jixiao']*1000:.1f} ms, pandoc {r['pandoc']*1000:.1f} ms)")
+PY
+
+echo
+echo "== (b) $N units in one jixiao build"
+mkdir -p "$work/units"
+for i in $(seq 1 "$N"); do
+  actual=$(printf '60%02d.%02d' $((i % 80)) $((i % 100)))
+  sed -e "19s/行业事务中心/行业事务中心第${i}单位/" \
+      -e "82s/6078.91/${actual}/" data/2024.yaml >"$work/units/unit$i.yaml"
+done
+hyperfine --warmup 1 --runs 5 -N \
+  -n "jixiao build $N units" "$bin build $work/units/*.yaml --allow-errors -o $work/batch --quiet"
+docx=$(ls "$work/batch"/*.docx | wc -l); mds=$(ls "$work/batch"/*.md | wc -l)
+echo "outputs: $mds Markdown, $docx DOCX (expected $N each)"
+[ "$docx" -eq "$N" ] && [ "$mds" -eq "$N" ] || { echo "missing outputs" >&2; exit 1; }
+for i in 1 $((N / 2)) "$N"; do
+  actual=$(printf '60%02d.%02d' $((i % 80)) $((i % 100)))
+  grep -q "行业事务中心第${i}单位" "$work/batch/unit$i.md" \
+    && grep -q "全年实际支出${actual}万元" "$work/batch/unit$i.md" \
+    || { echo "unit$i.md does not carry its own figures" >&2; exit 1; }
+  unzip -p "$work/batch/unit$i.docx" word/document.xml | grep -q "第${i}单位" \
+    || { echo "unit$i.docx does not carry its own name" >&2; exit 1; }
+done
+echo "spot check: units 1, $((N / 2)) and $N carry their own name and 基本支出 figure in Markdown and DOCX"
+
+echo
+echo "== (c) peak memory (maximum resident set size)"
+peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {printf "%.1f MiB\n", $2/1024}'; }
+echo "jixiao build (1 report):   $(peak "$bin" build data/2024.yaml --allow-errors -o "$work/m")"
+echo "pandoc Markdown → DOCX:     $(peak pandoc "$md" -o "$work/m.docx")"
+echo "jixiao build ($N units): $(peak "$bin" build "$work"/units/*.yaml --allow-errors -o "$work/mb" --quiet)"

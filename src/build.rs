@@ -1,0 +1,147 @@
+//! Building one unit's report end to end: load, compute, audit, Markdown,
+//! DOCX, then the outputs written safely. Everything is produced in memory
+//! before anything is written, so a unit that fails leaves its previous
+//! outputs as they were; units share nothing but the templates, so a batch
+//! can build them in parallel.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::output::{self, Written};
+use crate::render::{self, Templates};
+use crate::{Analysis, analyse_file};
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub out: PathBuf,
+    pub markdown: bool,
+    pub docx: bool,
+    /// Build even when the audit finds errors.
+    pub allow_errors: bool,
+}
+
+/// How one unit's build ended; the exit code a script sees for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// Outputs written (or already up to date).
+    Built,
+    /// The audit found errors and `allow_errors` was not given: nothing written.
+    Blocked,
+    /// The file could not be read, or rendering or writing failed.
+    Failed,
+}
+
+impl Status {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Status::Built => 0,
+            Status::Blocked => 1,
+            Status::Failed => 2,
+        }
+    }
+}
+
+/// The result of building one unit.
+#[derive(Debug)]
+pub struct UnitReport {
+    pub data: PathBuf,
+    /// The unit's name, once the file has loaded.
+    pub unit: Option<String>,
+    pub analysis: Option<Analysis>,
+    pub status: Status,
+    /// Why it failed or was blocked, for a reader.
+    pub problem: Option<String>,
+    pub outputs: Vec<(PathBuf, Written)>,
+    pub elapsed: Duration,
+}
+
+impl UnitReport {
+    pub fn errors(&self) -> usize {
+        self.analysis.as_ref().map_or(0, Analysis::errors)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.analysis.as_ref().map_or(0, Analysis::warnings)
+    }
+}
+
+/// The outputs' base name: the data file's stem.
+pub fn stem(data: &Path) -> String {
+    data.file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_else(|| "report".into())
+}
+
+/// Builds one unit.
+pub fn build_unit(data: &Path, templates: &Templates, options: &Options) -> UnitReport {
+    let start = Instant::now();
+    let mut report = UnitReport {
+        data: data.to_path_buf(),
+        unit: None,
+        analysis: None,
+        status: Status::Failed,
+        problem: None,
+        outputs: Vec::new(),
+        elapsed: Duration::ZERO,
+    };
+    let analysis = match analyse_file(data) {
+        Ok(a) => a,
+        Err(e) => {
+            report.problem = Some(format!("{:?}", miette::Report::new(e)));
+            report.elapsed = start.elapsed();
+            return report;
+        }
+    };
+    report.unit = Some(analysis.loaded.facts.unit.name.value.clone());
+    let result = if analysis.errors() > 0 && !options.allow_errors {
+        report.status = Status::Blocked;
+        Err(format!(
+            "{}：有 {} 处错误，未生成报告；改正后重试，或加 --allow-errors 照样生成",
+            data.display(),
+            analysis.errors()
+        ))
+    } else {
+        render_and_write(data, &analysis, templates, options)
+    };
+    match result {
+        Ok(outputs) => {
+            report.status = Status::Built;
+            report.outputs = outputs;
+        }
+        Err(problem) => report.problem = Some(problem),
+    }
+    report.analysis = Some(analysis);
+    report.elapsed = start.elapsed();
+    report
+}
+
+fn render_and_write(
+    data: &Path,
+    analysis: &Analysis,
+    templates: &Templates,
+    options: &Options,
+) -> Result<Vec<(PathBuf, Written)>, String> {
+    let markdown = render::markdown(analysis, templates)
+        .map_err(|e| format!("{:?}", miette::Report::new(e)))?;
+    let stem = stem(data);
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    if options.docx {
+        let docx = render::docx(&markdown).map_err(|e| format!("{}：{e}", data.display()))?;
+        files.push((options.out.join(format!("{stem}.docx")), docx));
+    }
+    if options.markdown {
+        files.insert(
+            0,
+            (
+                options.out.join(format!("{stem}.md")),
+                markdown.into_bytes(),
+            ),
+        );
+    }
+    let inputs = [data.to_path_buf()];
+    files
+        .into_iter()
+        .map(|(path, bytes)| output::write(&path, &bytes, &inputs).map(|w| (path, w)))
+        .collect()
+}
