@@ -50,18 +50,8 @@ enum Command {
         /// 数据文件（YAML），可以有多个
         #[arg(required = true)]
         data: Vec<PathBuf>,
-        /// 输出目录
-        #[arg(short = 'o', long = "out", default_value = "out")]
-        out: PathBuf,
-        /// 模板目录：其中的文件替换同名的默认模板
-        #[arg(long)]
-        templates: Option<PathBuf>,
-        /// 输出格式，逗号分隔
-        #[arg(long, value_enum, value_delimiter = ',', default_value = "md,docx")]
-        format: Vec<build::OutputFormat>,
-        /// 有错误级别的核对结果时仍然生成
-        #[arg(long)]
-        allow_errors: bool,
+        #[command(flatten)]
+        output: OutputArgs,
         /// 只输出失败的单位和汇总
         #[arg(short, long)]
         quiet: bool,
@@ -134,24 +124,44 @@ enum Command {
     Watch {
         /// 数据文件（YAML）
         data: PathBuf,
-        /// 输出目录
-        #[arg(short = 'o', long = "out", default_value = "out")]
-        out: PathBuf,
-        /// 模板目录：其中的文件替换同名的默认模板，也一并监视
-        #[arg(long)]
-        templates: Option<PathBuf>,
-        /// 输出格式，逗号分隔
-        #[arg(long, value_enum, value_delimiter = ',', default_value = "md,docx")]
-        format: Vec<build::OutputFormat>,
-        /// 有错误级别的核对结果时仍然生成
-        #[arg(long)]
-        allow_errors: bool,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// 输出事实文件的 JSON Schema（供编辑器补全键名、检查类型）
     #[command(
         after_help = "数据文件第一行写 # yaml-language-server: $schema=../schema/jixiao.schema.json，\n装有 YAML 插件的编辑器即按此补全和检查，见 docs/data.md。\n\n示例：\n  jixiao schema\n  jixiao schema > schema/jixiao.schema.json"
     )]
     Schema,
+}
+
+/// Where and how `build` and `watch` write the report.
+#[derive(clap::Args)]
+struct OutputArgs {
+    /// 输出目录
+    #[arg(short = 'o', long = "out", default_value = "out")]
+    out: PathBuf,
+    /// 模板目录：其中的文件替换同名的默认模板（watch 时也一并监视）
+    #[arg(long)]
+    templates: Option<PathBuf>,
+    /// 输出格式，逗号分隔
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "md,docx")]
+    format: Vec<build::OutputFormat>,
+    /// 有错误级别的核对结果时仍然生成
+    #[arg(long)]
+    allow_errors: bool,
+}
+
+impl OutputArgs {
+    fn for_build(self, data: Vec<PathBuf>, quiet: bool) -> build::BuildArgs {
+        build::BuildArgs {
+            data,
+            out: self.out,
+            templates: self.templates,
+            formats: self.format,
+            allow_errors: self.allow_errors,
+            quiet,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -189,19 +199,9 @@ pub fn run() -> ExitCode {
         Command::Explain { data, figure, list } => check::explain(&data, figure.as_deref(), list),
         Command::Build {
             data,
-            out,
-            templates,
-            format,
-            allow_errors,
+            output,
             quiet,
-        } => build::build(&build::BuildArgs {
-            data,
-            out,
-            templates,
-            formats: format,
-            allow_errors,
-            quiet,
-        }),
+        } => build::build(&output.for_build(data, quiet)),
         Command::Vars { data } => build::vars(&data),
         Command::Templates {
             command: TemplatesCommand::Export { dir, force },
@@ -218,20 +218,7 @@ pub fn run() -> ExitCode {
             out,
             force,
         } => init::init(&from, year, out.as_deref(), force),
-        Command::Watch {
-            data,
-            out,
-            templates,
-            format,
-            allow_errors,
-        } => watch::watch(build::BuildArgs {
-            data: vec![data],
-            out,
-            templates,
-            formats: format,
-            allow_errors,
-            quiet: false,
-        }),
+        Command::Watch { data, output } => watch::watch(output.for_build(vec![data], false)),
         Command::Schema => schema::schema(),
     }
 }

@@ -98,31 +98,12 @@ pub(super) fn project(b: &mut Builder, project: &Project) {
             }
         }
     }
-    for (suffix, column) in COLUMNS {
-        let inputs: Vec<String> = Source::ALL
+    totals(b, &key, name, std::slice::from_ref(project), |suffix| {
+        Source::ALL
             .iter()
             .map(|s| format!("{key}.source[{}].{suffix}", s.label()))
-            .collect();
-        b.sum(
-            &format!("{key}.{suffix}"),
-            &format!("{name}{column}"),
-            Kind::Money,
-            &inputs,
-        );
-    }
-    b.difference(
-        &format!("{key}.balance"),
-        &format!("{name}年末结余"),
-        &format!("{key}.full_year_budget"),
-        &format!("{key}.actual"),
-    );
-    balances_by_kind(b, &key, name, std::slice::from_ref(project));
-    b.rate(
-        &format!("{key}.execution_rate"),
-        &format!("{name}执行率"),
-        &format!("{key}.actual"),
-        &format!("{key}.full_year_budget"),
-    );
+            .collect()
+    });
     execution_score(
         b,
         &format!("{key}.execution_score"),
@@ -214,16 +195,29 @@ fn execution_score(
 
 /// Totals over a set of projects under `key` (e.g. `projects`).
 fn group(b: &mut Builder, key: &str, name: &str, projects: &[Project]) {
-    for (suffix, column) in COLUMNS {
-        let inputs: Vec<String> = projects
+    totals(b, key, name, projects, |suffix| {
+        projects
             .iter()
             .map(|p| format!("{}.{suffix}", project_key(&p.name)))
-            .collect();
+            .collect()
+    });
+}
+
+/// The three budget columns of `key` (each the sum of `parts(column)`), its
+/// balance, 财政拨款 / 非财政拨款 balances and execution rate.
+fn totals(
+    b: &mut Builder,
+    key: &str,
+    name: &str,
+    projects: &[Project],
+    parts: impl Fn(&str) -> Vec<String>,
+) {
+    for (suffix, column) in COLUMNS {
         b.sum(
             &format!("{key}.{suffix}"),
             &format!("{name}{column}"),
             Kind::Money,
-            &inputs,
+            &parts(suffix),
         );
     }
     b.difference(
