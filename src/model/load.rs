@@ -8,6 +8,7 @@ use std::path::Path;
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use rust_decimal::Decimal;
+use serde::Deserialize;
 use serde_saphyr::{DuplicateKeyPolicy, SnippetMode};
 
 use super::Facts;
@@ -156,22 +157,8 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
             ..LoadError::bare(name)
         });
     }
-    NOTES.with(|n| n.borrow_mut().clear());
-    expecting(None);
-    let options = serde_saphyr::options! {
-        duplicate_keys: DuplicateKeyPolicy::Error,
-    };
-    let mut path = String::new();
-    let result: Result<Facts, serde_saphyr::Error> =
-        serde_saphyr::with_deserializer_from_str_with_options(&source, options, |de| {
-            serde_path_to_error::deserialize(de).map_err(|e| {
-                path = e.path().to_string();
-                e.into_inner()
-            })
-        });
-    let mut notes = NOTES.with(|n| std::mem::take(&mut *n.borrow_mut()));
-    match result {
-        Ok(facts) => {
+    match deserialize(&source, false) {
+        Ok((facts, mut notes)) => {
             name_pending(&mut notes, &source);
             Ok(Loaded {
                 facts,
@@ -180,7 +167,52 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
                 notes,
             })
         }
-        Err(e) => Err(LoadError::from_yaml(&e, &path, name, &source)),
+        Err(_) => {
+            // Read again, tracking the path of each value for the message;
+            // tracking costs a third of the reading, so only failures pay it.
+            let (e, path) = deserialize(&source, true).expect_err("the same text fails again");
+            Err(LoadError::from_yaml(&e, &path, name, &source))
+        }
+    }
+}
+
+/// The most YAML events that aliases (`*name`) may replay in one file. A
+/// facts file has no need of aliases beyond reusing a few lines; a file that
+/// expands them further is an alias bomb and is refused as too large.
+const MAX_REPLAYED_EVENTS: usize = 10_000;
+
+fn alias_limits() -> serde_saphyr::options::AliasLimits {
+    let mut limits = serde_saphyr::options::AliasLimits::default();
+    limits.max_total_replayed_events = MAX_REPLAYED_EVENTS;
+    limits
+}
+
+/// Reads `source` into [`Facts`] with the notes made on the way; on failure,
+/// the error and, if `track_path`, the YAML path of the value it concerns.
+fn deserialize(
+    source: &str,
+    track_path: bool,
+) -> Result<(Facts, Vec<Note>), (serde_saphyr::Error, String)> {
+    NOTES.with(|n| n.borrow_mut().clear());
+    expecting(None);
+    let options = serde_saphyr::options! {
+        duplicate_keys: DuplicateKeyPolicy::Error,
+        alias_limits: alias_limits(),
+    };
+    let mut path = String::new();
+    let result = serde_saphyr::with_deserializer_from_str_with_options(source, options, |de| {
+        if !track_path {
+            return Facts::deserialize(de);
+        }
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            path = e.path().to_string();
+            e.into_inner()
+        })
+    });
+    let notes = NOTES.with(|n| std::mem::take(&mut *n.borrow_mut()));
+    match result {
+        Ok(facts) => Ok((facts, notes)),
+        Err(e) => Err((e, path)),
     }
 }
 
@@ -398,7 +430,10 @@ fn translate(raw: &str, path: &str) -> (LoadErrorKind, String, Option<String>) {
             Some("删去重复的一项，或把两项合并".into()),
         );
     }
-    if raw.contains("不能为负") || raw.contains("应为整数") || raw.contains("超出可表示")
+    if raw.contains("不能为负")
+        || raw.contains("应为整数")
+        || raw.contains("超出可表示")
+        || raw.starts_with("年度指标值")
     {
         return (LoadErrorKind::InvalidValue, at_path(raw), None);
     }
@@ -411,6 +446,7 @@ fn translate(raw: &str, path: &str) -> (LoadErrorKind, String, Option<String>) {
     if raw.contains("budget")
         || raw.contains("alias") && raw.contains("limit")
         || raw.contains("depth")
+        || raw.contains("recursion")
     {
         return (
             LoadErrorKind::TooLarge,

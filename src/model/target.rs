@@ -68,6 +68,16 @@ impl JsonSchema for Target {
 impl<'de> Deserialize<'de> for Target {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = Text::deserialize(d)?;
+        if let Some(c) = text
+            .value
+            .chars()
+            .find(|c| ('０'..='９').contains(c) || *c == '．')
+        {
+            return Err(serde::de::Error::custom(format!(
+                "年度指标值「{}」含全角字符「{c}」，请改用半角数字，如 ≥5次",
+                text.value.trim()
+            )));
+        }
         Ok(Target {
             kind: parse(&text.value),
             text: text.value.trim().to_string(),

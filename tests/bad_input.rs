@@ -1,0 +1,499 @@
+//! The bad-input corpus (issue 6): every file in `tests/bad_inputs/` is a facts
+//! file a clerk might hand in, and none may make jixiao panic. A file's header
+//! (or, for a file that is not UTF-8, its `.expect` sidecar) says what must
+//! happen to it:
+//!
+//! | header line | meaning |
+//! |---|---|
+//! | `# expect: ok` | loads; computes, audits and renders to Markdown and DOCX |
+//! | `# expect: <LoadErrorKind> [line N]` | fails to load with that kind (at that line) |
+//! | `# message: <text>` | the error message contains `<text>` |
+//! | `# finding: <text>` | an audit finding's message contains `<text>` |
+//! | `# grow: <bytes>` | the test repeats the last line until the file has that size |
+//! | `# nest: <levels>` | the test replaces `NESTED` with that many levels of `[ ]` |
+//!
+//! Every case is its own test, named like its file, so that a known bug can be
+//! `#[ignore]`d until it is fixed; `every_file_has_a_test` keeps the list and
+//! the directory in step. What a header cannot say (text that must come out
+//! literally, a dash for a rate over a zero budget, CRLF giving the same
+//! figures as LF) is checked by the tests at the end.
+
+// The library's errors are large and unboxed on purpose (see src/lib.rs); the
+// closures below only pass them on.
+#![allow(clippy::result_large_err)]
+
+use std::io::{Cursor, Read};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+use jixiao::Analysis;
+use jixiao::document::{Block, Document, plain_text};
+use jixiao::model::load::LoadErrorKind;
+use jixiao::model::{LoadError, Loaded, load_file};
+use jixiao::render::{self, Templates};
+use quick_xml::events::Event;
+
+// ── The cases ──────────────────────────────────────────────────────────────
+
+/// One `#[test]` per corpus file, and the list of them all.
+macro_rules! cases {
+    ($($(#[$attr:meta])* $name:ident,)*) => {
+        $(
+            $(#[$attr])*
+            #[test]
+            fn $name() {
+                check(stringify!($name));
+            }
+        )*
+        const CASES: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+cases! {
+    minimal,
+    malformed_yaml,
+    #[ignore = "bug: a tab indenting the line after a plain scalar is reported at that scalar on the line before (23:21), not at the tab (line 24)"]
+    tab_indentation,
+    text_for_an_amount,
+    negative_budget,
+    thirty_digit_amount,
+    zero_full_year_budget,
+    empty_lists,
+    missing_section,
+    unknown_key,
+    duplicate_key,
+    billion_laughs,
+    alias_bomb,
+    ten_megabytes,
+    deep_nesting,
+    invalid_utf8,
+    byte_order_mark,
+    crlf_line_endings,
+    fullwidth_digits,
+    fullwidth_digits_in_target,
+    special_characters,
+}
+
+#[test]
+fn every_file_has_a_test() {
+    let mut files: Vec<String> = std::fs::read_dir(corpus_dir())
+        .expect("tests/bad_inputs is readable")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    files.sort();
+    for file in &files {
+        let (stem, ext) = file
+            .rsplit_once('.')
+            .expect("a file name with an extension");
+        assert!(
+            matches!(ext, "yaml" | "expect"),
+            "{file}: corpus files are .yaml (with an optional .expect sidecar)"
+        );
+        assert!(
+            CASES.contains(&stem),
+            "{file} has no test: add `{stem},` to cases! in tests/bad_input.rs"
+        );
+    }
+    for case in CASES {
+        assert!(
+            files.contains(&format!("{case}.yaml")),
+            "case {case} has no file tests/bad_inputs/{case}.yaml"
+        );
+    }
+}
+
+// ── Running a case ─────────────────────────────────────────────────────────
+
+/// What a case's header says.
+#[derive(Debug, Default)]
+struct Expect {
+    /// `None`: loads. `Some((kind, line))`: fails with that kind (at that line).
+    error: Option<(LoadErrorKind, Option<usize>)>,
+    messages: Vec<String>,
+    findings: Vec<String>,
+    grow: Option<usize>,
+    nest: Option<usize>,
+}
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_inputs")
+}
+
+fn kind_named(name: &str) -> LoadErrorKind {
+    match name {
+        "Io" => LoadErrorKind::Io,
+        "Encoding" => LoadErrorKind::Encoding,
+        "Syntax" => LoadErrorKind::Syntax,
+        "UnknownKey" => LoadErrorKind::UnknownKey,
+        "DuplicateKey" => LoadErrorKind::DuplicateKey,
+        "Missing" => LoadErrorKind::Missing,
+        "WrongType" => LoadErrorKind::WrongType,
+        "InvalidValue" => LoadErrorKind::InvalidValue,
+        "TooLarge" => LoadErrorKind::TooLarge,
+        other => panic!("unknown LoadErrorKind «{other}» in an expect line"),
+    }
+}
+
+/// Reads the `# key: value` lines at the top of `header`.
+fn parse_expect(header: &str) -> Expect {
+    let mut expect = Expect::default();
+    let mut said = false;
+    let header = header.strip_prefix('\u{feff}').unwrap_or(header);
+    for line in header.lines().map_while(|l| l.strip_prefix('#')) {
+        let Some((key, value)) = line.trim().split_once(':') else {
+            continue;
+        };
+        let value = value.trim();
+        match key {
+            "expect" => {
+                said = true;
+                if value != "ok" {
+                    let mut words = value.split_whitespace();
+                    let kind = kind_named(words.next().expect("a kind after expect:"));
+                    let line = match (words.next(), words.next()) {
+                        (Some("line"), Some(n)) => Some(n.parse().expect("a line number")),
+                        (None, _) => None,
+                        _ => panic!("expect: <Kind> [line N], not «{value}»"),
+                    };
+                    expect.error = Some((kind, line));
+                }
+            }
+            "message" => expect.messages.push(value.to_string()),
+            "finding" => expect.findings.push(value.to_string()),
+            "grow" => expect.grow = Some(value.parse().expect("a size in bytes")),
+            "nest" => expect.nest = Some(value.parse().expect("a number of levels")),
+            _ => {}
+        }
+    }
+    assert!(said, "no `# expect:` line");
+    expect
+}
+
+/// A case's expectation and the path of its input (generated into `dir` when
+/// the header asks for it).
+fn prepare(name: &str, dir: &tempfile::TempDir) -> (Expect, PathBuf) {
+    let path = corpus_dir().join(format!("{name}.yaml"));
+    let bytes = std::fs::read(&path).expect("the case file is readable");
+    let sidecar = path.with_extension("expect");
+    let expect = if sidecar.exists() {
+        parse_expect(&std::fs::read_to_string(&sidecar).unwrap())
+    } else {
+        parse_expect(std::str::from_utf8(&bytes).expect("a header in UTF-8"))
+    };
+    if expect.grow.is_none() && expect.nest.is_none() {
+        return (expect, path);
+    }
+    let mut text = String::from_utf8(bytes).expect("a generated case is UTF-8");
+    if let Some(levels) = expect.nest {
+        assert!(text.contains("NESTED"), "nest: needs the word NESTED");
+        let nested = "[".repeat(levels) + &"]".repeat(levels);
+        text = text.replace("NESTED", &nested);
+    }
+    if let Some(size) = expect.grow {
+        let last = text.lines().last().expect("a last line").to_string() + "\n";
+        let times = (size.saturating_sub(text.len())).div_ceil(last.len());
+        text.push_str(&last.repeat(times));
+        assert!(text.len() >= size);
+    }
+    let generated = dir.path().join(format!("{name}.yaml"));
+    std::fs::write(&generated, text).unwrap();
+    (expect, generated)
+}
+
+/// Runs `f`, turning a panic into a test failure that names the stage.
+fn no_panic<T>(stage: &str, name: &str, f: impl FnOnce() -> T) -> T {
+    catch_unwind(AssertUnwindSafe(f))
+        .unwrap_or_else(|_| panic!("{name}: {stage} panicked (see the message above)"))
+}
+
+/// Checks one case against its header.
+fn check(name: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let (expect, path) = prepare(name, &dir);
+    let result = no_panic("loading", name, || load_file(&path));
+    match (&expect.error, result) {
+        (Some((kind, line)), Err(e)) => check_error(name, &expect, *kind, *line, &e),
+        (Some((kind, _)), Ok(_)) => panic!("{name}: loaded, but should fail with {kind:?}"),
+        (None, Err(e)) => panic!("{name}: should load, but: {:?} {}", e.kind, e.message),
+        (None, Ok(loaded)) => {
+            let analysis = render_all(name, loaded).0;
+            for text in &expect.findings {
+                assert!(
+                    analysis.findings.iter().any(|f| f.message.contains(text)),
+                    "{name}: no finding mentions «{text}»; findings: {:#?}",
+                    analysis
+                        .findings
+                        .iter()
+                        .map(|f| &f.message)
+                        .collect::<Vec<_>>()
+                );
+            }
+        }
+    }
+}
+
+fn check_error(
+    name: &str,
+    expect: &Expect,
+    kind: LoadErrorKind,
+    line: Option<usize>,
+    e: &LoadError,
+) {
+    assert_eq!(e.kind, kind, "{name}: wrong error class: {}", e.message);
+    if let Some(line) = line {
+        assert_eq!(
+            e.at.map(|at| at.line),
+            Some(line),
+            "{name}: the error should point at line {line}: {}",
+            e.message
+        );
+        assert!(
+            e.message.contains(&format!("第 {line} 行")),
+            "{name}: the message should name line {line}: {}",
+            e.message
+        );
+    }
+    for text in &expect.messages {
+        assert!(
+            e.message.contains(text) || e.help.as_deref().is_some_and(|h| h.contains(text)),
+            "{name}: the message should mention «{text}»: {} (help: {:?})",
+            e.message,
+            e.help
+        );
+    }
+}
+
+/// Computes, audits and renders a loaded file: the analysis, the Markdown and
+/// the DOCX. Every stage must succeed without a panic.
+fn render_all(name: &str, loaded: Loaded) -> (Analysis, String, Vec<u8>) {
+    let analysis = no_panic("computing or auditing", name, || Analysis::of(loaded));
+    let templates = Templates::load(None).expect("the built-in templates load");
+    let markdown = no_panic("rendering Markdown", name, || {
+        render::markdown(&analysis, &templates)
+    })
+    .unwrap_or_else(|e| panic!("{name}: Markdown failed: {e}"));
+    let docx = no_panic("writing DOCX", name, || render::docx(&markdown))
+        .unwrap_or_else(|e| panic!("{name}: DOCX failed: {e}"));
+    assert!(
+        !document_xml(&docx).is_empty(),
+        "{name}: the DOCX has a word/document.xml"
+    );
+    (analysis, markdown, docx)
+}
+
+/// Loads a corpus file that must load.
+fn load_case(name: &str) -> Loaded {
+    let path = corpus_dir().join(format!("{name}.yaml"));
+    load_file(&path).unwrap_or_else(|e| panic!("{name} loads: {}", e.message))
+}
+
+// ── Reading the outputs back ───────────────────────────────────────────────
+
+/// Every line of text in a parsed Markdown document: titles, headings and
+/// paragraphs, and each line of each table cell.
+fn document_lines(document: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for block in &document.blocks {
+        match block {
+            Block::Title(content)
+            | Block::Heading { content, .. }
+            | Block::Paragraph { content, .. } => {
+                out.extend(plain_text(content).lines().map(str::to_string))
+            }
+            Block::Table(table) => {
+                for cell in table.rows.iter().flat_map(|r| &r.cells) {
+                    out.extend(cell.lines.iter().map(|l| plain_text(l)));
+                }
+            }
+            Block::PageBreak => {}
+        }
+    }
+    out
+}
+
+/// The package's `word/document.xml`.
+fn document_xml(docx: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(docx)).expect("the DOCX is a ZIP");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .expect("word/document.xml")
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+/// The text of every `w:p` of the DOCX (its `w:t` texts, `w:br` as a line
+/// break), split into lines.
+fn docx_lines(docx: &[u8]) -> Vec<String> {
+    let xml = document_xml(docx);
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let (mut lines, mut paragraph, mut in_text) = (Vec::new(), String::new(), false);
+    loop {
+        match reader.read_event().expect("well-formed document.xml") {
+            Event::Start(e) if e.name().as_ref() == b"w:p" => paragraph.clear(),
+            Event::Start(e) if e.name().as_ref() == b"w:t" => in_text = true,
+            Event::End(e) if e.name().as_ref() == b"w:t" => in_text = false,
+            Event::Empty(e) if e.name().as_ref() == b"w:br" => paragraph.push('\n'),
+            Event::End(e) if e.name().as_ref() == b"w:p" => {
+                lines.extend(paragraph.lines().map(str::to_string))
+            }
+            Event::Text(t) if in_text => paragraph.push_str(&t.xml10_content().unwrap()),
+            Event::GeneralRef(r) if in_text => {
+                let c = match r.resolve_char_ref().unwrap() {
+                    Some(c) => c.to_string(),
+                    None => {
+                        let name = r.decode().unwrap();
+                        quick_xml::escape::resolve_predefined_entity(&name)
+                            .expect("a predefined entity")
+                            .to_string()
+                    }
+                };
+                paragraph.push_str(&c);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    lines
+}
+
+// ── What a header cannot say ───────────────────────────────────────────────
+
+/// The text put in a narrative item, an indicator's `actual` and a project's
+/// name by `special_characters.yaml`.
+const SPECIAL: &str = r#"# h & < > " ' {{ x }} {% if %} | <table> *b* [a](b) <br> &amp; `c` <!-- jixiao:page-break -->"#;
+
+#[test]
+fn special_characters_are_read_as_written() {
+    let facts = load_case("special_characters").facts;
+    assert_eq!(facts.narrative.problems[0].value, SPECIAL);
+    assert_eq!(facts.projects[0].name.value, SPECIAL);
+    let indicator = &facts.self_evaluation.categories[0].subcategories[0].indicators[0];
+    assert_eq!(indicator.actual.value, SPECIAL);
+}
+
+#[test]
+fn special_characters_come_out_literally_in_markdown_and_docx() {
+    let (_, markdown, docx) = render_all("special_characters", load_case("special_characters"));
+    let document = jixiao::document::parse(&markdown).expect("the Markdown parses back");
+    let in_markdown: Vec<String> = document_lines(&document)
+        .into_iter()
+        .filter(|l| l.contains(SPECIAL))
+        .collect();
+
+    // The narrative item is a paragraph, numbered; the indicator's actual and
+    // the project's name are table cells of their own; the name also heads
+    // the project's section.
+    let paragraph = document.blocks.iter().any(
+        |b| matches!(b, Block::Paragraph { content, .. } if plain_text(content).ends_with(SPECIAL)),
+    );
+    assert!(
+        paragraph,
+        "a paragraph ends with the narrative item: {in_markdown:#?}"
+    );
+    let heading = document.blocks.iter().any(
+        |b| matches!(b, Block::Heading { content, .. } if plain_text(content).contains(SPECIAL)),
+    );
+    assert!(heading, "a heading names the project: {in_markdown:#?}");
+    let cells = in_markdown.iter().filter(|l| *l == SPECIAL).count();
+    assert!(
+        cells >= 2,
+        "the indicator's actual and the project's name are cells: {in_markdown:#?}"
+    );
+    let minimal = jixiao::document::parse(&render_all("minimal", load_case("minimal")).1).unwrap();
+    assert_eq!(
+        page_breaks(&document),
+        page_breaks(&minimal),
+        "a page-break comment in the text is not a page break"
+    );
+
+    // The DOCX has every one of those lines, character for character.
+    let in_docx: Vec<String> = docx_lines(&docx)
+        .into_iter()
+        .filter(|l| l.contains(SPECIAL))
+        .collect();
+    let mut expected = in_markdown.clone();
+    let mut found = in_docx.clone();
+    expected.sort();
+    found.sort();
+    assert_eq!(found, expected, "the DOCX has the Markdown's lines");
+}
+
+fn page_breaks(document: &Document) -> usize {
+    document
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::PageBreak))
+        .count()
+}
+
+#[test]
+fn zero_budget_rates_are_dashes() {
+    let (_, markdown, docx) =
+        render_all("zero_full_year_budget", load_case("zero_full_year_budget"));
+    let document = jixiao::document::parse(&markdown).expect("the Markdown parses back");
+    let lines = document_lines(&document);
+    let basic = lines
+        .iter()
+        .find(|l| l.contains("基本支出年初预算"))
+        .expect("the basic expenditure paragraph");
+    assert!(basic.contains("执行率—"), "{basic}");
+    let projects = lines
+        .iter()
+        .find(|l| l.contains("项目支出年初预算"))
+        .expect("the project expenditure paragraph");
+    assert!(projects.contains("执行率—"), "{projects}");
+    for bad in ["NaN", "inf", "%%", "0.00%"] {
+        assert!(!markdown.contains(bad), "«{bad}» in the Markdown");
+    }
+    assert!(
+        docx_lines(&docx).iter().any(|l| l == basic),
+        "the DOCX has the paragraph: {basic}"
+    );
+}
+
+/// `name`'s Markdown is the same as that of `name`'s text made plain
+/// (`plain` turns the file's text into the reference).
+fn same_as_plain(name: &str, plain: impl Fn(&str) -> String) {
+    let path = corpus_dir().join(format!("{name}.yaml"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let reference = plain(&text);
+    assert_ne!(reference, text, "{name} differs from its plain version");
+    let plain_loaded = jixiao::model::load_str(&reference, "plain.yaml").expect("plain loads");
+    let (a, markdown, _) = render_all(name, load_case(name));
+    let (b, plain_markdown, _) = render_all("plain", plain_loaded);
+    assert_eq!(
+        format!("{:?}", a.figures),
+        format!("{:?}", b.figures),
+        "{name}: the same figures"
+    );
+    let messages = |a: &Analysis| {
+        a.findings
+            .iter()
+            .map(|f| f.message.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(messages(&a), messages(&b), "{name}: the same findings");
+    assert_eq!(markdown, plain_markdown, "{name}: the same Markdown");
+}
+
+#[test]
+fn crlf_gives_the_same_figures_as_lf() {
+    same_as_plain("crlf_line_endings", |t| {
+        assert!(
+            t.contains("\r\n"),
+            "the file keeps its CR LF (see .gitattributes)"
+        );
+        t.replace("\r\n", "\n")
+    });
+}
+
+#[test]
+fn a_byte_order_mark_changes_nothing() {
+    same_as_plain("byte_order_mark", |t| {
+        t.strip_prefix('\u{feff}')
+            .expect("the file starts with a BOM")
+            .to_string()
+    });
+}
