@@ -47,7 +47,7 @@ for i in $(seq 1 "$N"); do
       -e "82s/6078.91/${actual}/" data/2024.yaml >"$work/units/unit$i.yaml"
 done
 hyperfine --warmup 1 --runs 5 -N \
-  -n "jixiao build $N units" "$bin build $work/units/*.yaml --allow-errors -o $work/batch --quiet"
+  -n "jixiao build $N units" "$bin build $(echo $work/units/*.yaml) --allow-errors -o $work/batch --quiet"
 docx=$(ls "$work/batch"/*.docx | wc -l); mds=$(ls "$work/batch"/*.md | wc -l)
 echo "outputs: $mds Markdown, $docx DOCX (expected $N each)"
 [ "$docx" -eq "$N" ] && [ "$mds" -eq "$N" ] || { echo "missing outputs" >&2; exit 1; }

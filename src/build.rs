@@ -48,7 +48,13 @@ pub struct UnitReport {
     pub data: PathBuf,
     /// The unit's name, once the file has loaded.
     pub unit: Option<String>,
+    /// The facts, figures and findings, once the file has loaded. A caller
+    /// that only needs the counts may drop it: a unit's analysis is about
+    /// half a megabyte, which adds up over a batch of a thousand.
     pub analysis: Option<Analysis>,
+    /// Errors and warnings the audit found (also without `analysis`).
+    pub errors: usize,
+    pub warnings: usize,
     pub status: Status,
     /// Why it failed or was blocked, for a reader.
     pub problem: Option<String>,
@@ -58,11 +64,11 @@ pub struct UnitReport {
 
 impl UnitReport {
     pub fn errors(&self) -> usize {
-        self.analysis.as_ref().map_or(0, Analysis::errors)
+        self.errors
     }
 
     pub fn warnings(&self) -> usize {
-        self.analysis.as_ref().map_or(0, Analysis::warnings)
+        self.warnings
     }
 }
 
@@ -80,6 +86,8 @@ pub fn build_unit(data: &Path, templates: &Templates, options: &Options) -> Unit
         data: data.to_path_buf(),
         unit: None,
         analysis: None,
+        errors: 0,
+        warnings: 0,
         status: Status::Failed,
         problem: None,
         outputs: Vec::new(),
@@ -94,12 +102,14 @@ pub fn build_unit(data: &Path, templates: &Templates, options: &Options) -> Unit
         }
     };
     report.unit = Some(analysis.loaded.facts.unit.name.value.clone());
-    let result = if analysis.errors() > 0 && !options.allow_errors {
+    report.errors = analysis.errors();
+    report.warnings = analysis.warnings();
+    let result = if report.errors > 0 && !options.allow_errors {
         report.status = Status::Blocked;
         Err(format!(
             "{}：有 {} 处错误，未生成报告；改正后重试，或加 --allow-errors 照样生成",
             data.display(),
-            analysis.errors()
+            report.errors
         ))
     } else {
         render_and_write(data, &analysis, templates, options)

@@ -59,15 +59,21 @@ pub fn build(args: &BuildArgs) -> ExitCode {
     };
     let start = Instant::now();
     let progress = Progress::new(args.data.len());
-    let reports: Vec<UnitReport> = args
-        .data
-        .par_iter()
-        .map(|data| {
-            let report = build_unit(data, &templates, &options);
-            progress.tick();
-            report
-        })
-        .collect();
+    let build_one = |data: &PathBuf| {
+        let mut report = build_unit(data, &templates, &options);
+        if args.quiet {
+            // Only the summary is printed; the counts are in the report.
+            report.analysis = None;
+        }
+        progress.tick();
+        report
+    };
+    // One unit needs no thread pool; a batch builds its units in parallel.
+    let reports: Vec<UnitReport> = if args.data.len() == 1 {
+        args.data.iter().map(build_one).collect()
+    } else {
+        args.data.par_iter().map(build_one).collect()
+    };
     progress.finish();
     for report in &reports {
         print_unit(report, args.quiet);

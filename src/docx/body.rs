@@ -1,4 +1,5 @@
-//! The document body: each [`Block`] in order as paragraphs and tables.
+//! The document body: each [`Block`] in order as paragraphs and tables,
+//! written as WordprocessingML ([`Markup`]), paragraphs numbered from 1.
 //!
 //! A page break becomes `w:pageBreakBefore` on the paragraph that follows it,
 //! so no empty line is left at the top of the new page. Only where no
@@ -6,41 +7,36 @@
 //! an empty one-point paragraph; a page break at the very end is dropped, as it
 //! would only add a blank page.
 
-use docx_rs::{Docx, Paragraph};
-
 use super::DocxError;
+use super::markup::Markup;
 use super::styles::Format;
 use super::table;
 use crate::document::Block;
 
-/// The body built so far and the header-row flags of its tables.
-pub(super) struct Body {
-    pub docx: Docx,
-    pub header_rows: Vec<Vec<bool>>,
-}
+/// Room reserved for the body's XML; a report's is a few hundred KiB.
+const INITIAL_CAPACITY: usize = 256 * 1024;
 
-/// Adds `blocks` to `docx`.
-pub(super) fn add_blocks(mut docx: Docx, blocks: &[Block]) -> Result<Body, DocxError> {
-    let mut header_rows = Vec::new();
+/// The body's XML (the content of `w:body`, without its section properties).
+pub(super) fn write(blocks: &[Block]) -> Result<Markup, DocxError> {
+    let mut markup = Markup::new(1, INITIAL_CAPACITY);
     let mut break_pending = false;
     let mut tables = 0;
     for block in blocks {
         let (format, content) = match block {
             Block::PageBreak => {
                 if break_pending {
-                    docx = docx.add_paragraph(page_break());
+                    write_page_break(&mut markup);
                 }
                 break_pending = true;
                 continue;
             }
             Block::Table(source) => {
                 tables += 1;
-                if let Some(written) = table::build(source, tables)? {
+                if let Some(layout) = table::layout(source, tables)? {
                     if std::mem::take(&mut break_pending) {
-                        docx = docx.add_paragraph(page_break());
+                        write_page_break(&mut markup);
                     }
-                    docx = docx.add_table(written.table);
-                    header_rows.push(written.header_rows);
+                    layout.write(&mut markup);
                 }
                 continue;
             }
@@ -48,15 +44,13 @@ pub(super) fn add_blocks(mut docx: Docx, blocks: &[Block]) -> Result<Body, DocxE
             Block::Heading { level, content } => (Format::heading_level(*level), content),
             Block::Paragraph { role, content } => (Format::role(*role), content),
         };
-        let paragraph = format
-            .with_content(content)
-            .page_break_before(std::mem::take(&mut break_pending));
-        docx = docx.add_paragraph(paragraph);
+        let page_break_before = std::mem::take(&mut break_pending);
+        format.write_paragraph(&mut markup, content, page_break_before);
     }
-    Ok(Body { docx, header_rows })
+    Ok(markup)
 }
 
 /// An empty one-point paragraph that starts a new page.
-fn page_break() -> Paragraph {
-    Format::PAGE_BREAK.paragraph().page_break_before(true)
+fn write_page_break(markup: &mut Markup) {
+    Format::PAGE_BREAK.write_paragraph(markup, &[], true);
 }

@@ -3,101 +3,64 @@
 //! 2号小标宋 title; “— N —” page numbers, odd pages right, even pages left) and
 //! readable by Word, WPS and LibreOffice.
 //!
-//! The body, footers and styles are built with `docx-rs`:
+//! The package is built in two halves:
 //!
-//! - `page`: page geometry and page-number footers;
-//! - `styles`: typefaces, sizes and paragraph formats of each role;
-//! - `body`, `table`, `columns`: blocks, tables and column widths.
+//! - `skeleton`: what does not depend on the report (page set-up, document
+//!   defaults, relationships, properties), built once per process with
+//!   `docx-rs` and fixed where it writes differently from what Word expects:
+//!   `patch` (the document language, elements the schema forbids), `order`
+//!   (property children in schema order, [`SCHEMA_SEQUENCES`]) applied by
+//!   `xml` (a streaming rewrite of a part), `settings` and `fonts` (the
+//!   settings part and the font table, replaced);
+//! - the report's content, written directly as WordprocessingML by `markup`
+//!   (`docx-rs`'s builders spent most of a build on it): `body` (blocks),
+//!   `styles` (typefaces, sizes and paragraph formats of each role),
+//!   `table` and `columns` (tables and column widths), `page` (page geometry
+//!   and the page-number footers).
 //!
-//! What `docx-rs` cannot express, or writes differently from what Word
-//! expects, is fixed on its XML while the package is written again:
-//!
-//! - `patch`: header-row repetition, `w:firstLineChars`, paragraph ids, the
-//!   document language, attributes and elements the schema forbids;
-//! - `order`: property children in schema order ([`SCHEMA_SEQUENCES`]);
-//! - `settings`, `fonts`: the settings part (even/odd footers) and the font
-//!   table (fallback faces), replaced;
-//! - `package`: the ZIP with fixed entry order and times, so that the same
-//!   [`Document`] always gives the same bytes;
-//! - `xml`: the small tree these passes edit.
+//! `package` writes both into a ZIP with fixed entry order and times, so that
+//! the same [`Document`] always gives the same bytes.
 
 mod body;
 mod columns;
 mod error;
 mod fonts;
+mod markup;
 mod order;
 mod package;
 mod page;
 mod patch;
 mod settings;
+mod skeleton;
 mod styles;
 mod table;
 mod xml;
-
-use std::io::Cursor;
-
-use docx_rs::Docx;
 
 use crate::document::Document;
 
 pub use error::DocxError;
 pub use order::{SCHEMA_SEQUENCES, schema_rank, schema_sequence};
+use skeleton::Part;
 
 /// The DOCX bytes of `doc`.
 pub fn write_docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
-    let docx = page::set_up(styles::defaults(Docx::new()));
-    let body = body::add_blocks(docx, &doc.blocks)?;
-    let mut packed = Cursor::new(Vec::new());
-    body.docx.build().pack(&mut packed)?;
-    let mut next_paragraph_id = 1;
-    package::repack(packed.get_ref(), |name, bytes| {
-        rewrite_part(name, bytes, &body.header_rows, &mut next_paragraph_id)
-    })
-}
-
-const DOCUMENT: &str = "word/document.xml";
-const STYLES: &str = "word/styles.xml";
-
-/// The final bytes of package part `name`.
-fn rewrite_part(
-    name: &str,
-    bytes: Vec<u8>,
-    header_rows: &[Vec<bool>],
-    next_paragraph_id: &mut u32,
-) -> Result<Vec<u8>, DocxError> {
-    let footer = name.starts_with("word/footer") && name.ends_with(".xml");
-    match name {
-        "word/settings.xml" => Ok(settings::SETTINGS_XML.as_bytes().to_vec()),
-        "word/fontTable.xml" => Ok(fonts::font_table_xml().into_bytes()),
-        DOCUMENT | STYLES => fix_xml(name, &bytes, header_rows, next_paragraph_id),
-        _ if footer => fix_xml(name, &bytes, header_rows, next_paragraph_id),
-        _ => Ok(bytes),
-    }
-}
-
-/// Runs the patches and the schema-order pass over a WordprocessingML part.
-fn fix_xml(
-    name: &str,
-    bytes: &[u8],
-    header_rows: &[Vec<bool>],
-    next_paragraph_id: &mut u32,
-) -> Result<Vec<u8>, DocxError> {
-    let mut part = xml::Part::parse(bytes)?;
-    if let Some(root) = part.root_mut() {
-        match name {
-            DOCUMENT => {
-                patch::mark_header_rows(root, header_rows);
-                patch::drop_grid_column_types(root);
+    let body = body::write(&doc.blocks)?;
+    let mut next_paragraph_id = body.next_paragraph_id();
+    let body = body.into_string();
+    let skeleton = skeleton::skeleton()?;
+    // This package's own reader of the parts packed once.
+    let mut packed = skeleton.packed.clone();
+    let mut package = package::Package::new();
+    for (name, part) in &skeleton.parts {
+        match part {
+            Part::Packed(index) => package.copy(&mut packed, *index)?,
+            Part::Document { head, tail } => package.add(name, &[head, body.as_bytes(), tail])?,
+            Part::Footer(side) => {
+                let footer = page::footer_xml(*side, next_paragraph_id);
+                next_paragraph_id += 1;
+                package.add(name, &[footer.as_bytes()])?;
             }
-            STYLES => {
-                patch::add_default_language(root);
-                patch::drop_style_paragraph_run_properties(root);
-            }
-            _ => {}
         }
-        patch::add_first_line_chars(root);
-        patch::number_paragraphs(root, next_paragraph_id);
-        order::apply(root);
     }
-    Ok(part.to_bytes())
+    package.finish()
 }

@@ -27,9 +27,9 @@
 //! them in any mix, so their relative order is kept.
 //!
 //! Children that the table does not know (other namespaces) keep their
-//! relative order after the known ones.
-
-use super::xml::Element;
+//! relative order after the known ones. The parts `docx-rs` writes are put
+//! in this order by [`super::xml::rewrite`], which asks [`sequence_of`] and
+//! [`rank_in`]; what is written directly ([`super::markup`]) is written in it.
 
 /// `EG_RPrBase`, preceded by `EG_ParaRPrTrackChanges` (only in a paragraph
 /// mark's `w:rPr`) and followed by `rPrChange`.
@@ -266,38 +266,33 @@ pub fn schema_rank(sequence: &[&str], local_name: &str) -> Option<usize> {
     sequence.iter().position(|member| *member == name)
 }
 
-/// The local name of a `w:` element, or `None` for other namespaces.
-fn wordprocessing_name(element: &Element) -> Option<&str> {
-    element
-        .name()
-        .strip_prefix(b"w:")
-        .and_then(|local| std::str::from_utf8(local).ok())
+/// The schema order of the children of the element with qualified name
+/// `name` (e.g. `w:pPr`), if it is an ordered element.
+pub(super) fn sequence_of(name: &[u8]) -> Option<&'static [&'static str]> {
+    wordprocessing_name(name).and_then(schema_sequence)
 }
 
-/// Reorders the children of every ordered element in the tree below `root`.
-pub(super) fn apply(root: &mut Element) {
-    root.walk_mut(&mut |element| {
-        let Some(sequence) = wordprocessing_name(element).and_then(schema_sequence) else {
-            return;
-        };
-        element.children.sort_by_key(|node| match node {
-            super::xml::Node::Element(child) => wordprocessing_name(child)
-                .and_then(|name| schema_rank(sequence, name))
-                .unwrap_or(usize::MAX),
-            super::xml::Node::Other(_) => usize::MAX,
-        });
-    });
+/// The rank in `sequence` of the child with qualified name `name`; children
+/// the sequence does not know (other namespaces) rank last.
+pub(super) fn rank_in(sequence: &[&str], name: &[u8]) -> usize {
+    wordprocessing_name(name)
+        .and_then(|local| schema_rank(sequence, local))
+        .unwrap_or(usize::MAX)
+}
+
+/// The local name of a `w:` element, or `None` for other namespaces.
+fn wordprocessing_name(name: &[u8]) -> Option<&str> {
+    name.strip_prefix(b"w:")
+        .and_then(|local| std::str::from_utf8(local).ok())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::docx::xml::Part;
+    use crate::docx::xml::{Edit, rewrite};
 
     fn reorder(xml: &str) -> String {
-        let mut part = Part::parse(xml.as_bytes()).unwrap();
-        apply(part.root_mut().unwrap());
-        String::from_utf8(part.to_bytes()).unwrap()
+        String::from_utf8(rewrite(xml.as_bytes(), |_, _| Edit::Keep).unwrap()).unwrap()
     }
 
     #[test]

@@ -2,11 +2,15 @@
 //! 22 lines in the text area, and the “— N —” page-number footers (odd pages
 //! right, even pages left, one character in from the margin).
 //!
+//! `docx-rs` sets up the section (size, margins, the two footer parts and
+//! their references); the footers' content is written here ([`footer_xml`]).
+//!
 //! All lengths are twips (1/20 pt; 1 mm = 1440 / 25.4 ≈ 56.6929 twips).
 
-use docx_rs::{AlignmentType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, Paragraph};
+use docx_rs::{Docx, Footer};
 
-use super::styles::{Face, Format, SIZE_4, SONGTI, Spacing};
+use super::markup::Markup;
+use super::styles::{Align, Face, Format, SIZE_4, SONGTI, Spacing};
 
 /// Twips in `mm` millimetres, rounded to the nearest twip.
 const fn twips_from_mm(mm: u32) -> u32 {
@@ -48,12 +52,13 @@ const FOOTER_DISTANCE: u32 = MARGIN_BOTTOM - PAGE_NUMBER_GAP - FOOTER_LINE as u3
 /// 空一字: the page number keeps one 4号 character from the margin.
 const PAGE_NUMBER_INSET: i32 = FOOTER_LINE;
 
-/// Sets the page size, margins and the odd and even page-number footers.
+/// Sets the page size and margins and adds the odd and even footers, left
+/// empty: their content is [`footer_xml`].
 pub(super) fn set_up(docx: Docx) -> Docx {
     docx.page_size(PAGE_WIDTH, PAGE_HEIGHT)
         .page_margin(margins())
-        .footer(Footer::new().add_paragraph(page_number(PageSide::Odd)))
-        .even_footer(Footer::new().add_paragraph(page_number(PageSide::Even)))
+        .footer(Footer::new())
+        .even_footer(Footer::new())
 }
 
 fn margins() -> docx_rs::PageMargin {
@@ -68,37 +73,76 @@ fn margins() -> docx_rs::PageMargin {
         .gutter(0)
 }
 
+/// Which pages a footer is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum PageSide {
+pub(super) enum PageSide {
     Odd,
     Even,
 }
 
-/// “— N —” with N a PAGE field, 4号宋体, on the outer side of the page.
-fn page_number(side: PageSide) -> Paragraph {
+/// The footer parts: `docx-rs` numbers them in the order [`set_up`] adds
+/// them, the default (odd pages) first.
+pub(super) const FOOTERS: [(&str, PageSide); 2] = [
+    ("word/footer1.xml", PageSide::Odd),
+    ("word/footer2.xml", PageSide::Even),
+];
+
+/// The start of a footer part, as `docx-rs` writes it.
+const FOOTER_START: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    r#"<w:ftr xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" "#,
+    r#"xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:v="urn:schemas-microsoft-com:vml" "#,
+    r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#,
+    r#"xmlns:w10="urn:schemas-microsoft-com:office:word" "#,
+    r#"xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" "#,
+    r#"xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" "#,
+    r#"xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" "#,
+    r#"xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" "#,
+    r#"xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" "#,
+    r#"xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" mc:Ignorable="w14 wp14">"#,
+);
+
+/// The footer part for `side`: “— N —” with N a PAGE field, 4号宋体, on the
+/// outer side of the page. Its one paragraph has id `paragraph_id`.
+pub(super) fn footer_xml(side: PageSide, paragraph_id: u32) -> String {
     let face = Face::new(SONGTI, SIZE_4);
     let (align, sides) = match side {
-        PageSide::Odd => (AlignmentType::Right, (0, PAGE_NUMBER_INSET)),
-        PageSide::Even => (AlignmentType::Left, (PAGE_NUMBER_INSET, 0)),
+        PageSide::Odd => (Align::Right, (0, PAGE_NUMBER_INSET)),
+        PageSide::Even => (Align::Left, (PAGE_NUMBER_INSET, 0)),
     };
     let format = Format {
         sides,
         spacing: Spacing::Exact(FOOTER_LINE),
         ..Format::text(face, align)
     };
-    let field = |kind| face.empty_run().add_field_char(kind, false);
-    format
-        .paragraph()
-        .add_run(face.run("— ", false))
-        .add_run(field(FieldCharType::Begin))
-        .add_run(
-            face.empty_run()
-                .add_instr_text(InstrText::PAGE(InstrPAGE::new())),
-        )
-        .add_run(field(FieldCharType::Separate))
-        .add_run(face.run("1", false))
-        .add_run(field(FieldCharType::End))
-        .add_run(face.run(" —", false))
+    let mut markup = Markup::new(paragraph_id, 4096);
+    markup.push(FOOTER_START);
+    markup.open_paragraph();
+    format.write_properties(&mut markup, false);
+    face.write_run(&mut markup, "— ", false);
+    write_field_char(&mut markup, face, "begin");
+    write_in_run(&mut markup, face, "<w:instrText>PAGE</w:instrText>");
+    write_field_char(&mut markup, face, "separate");
+    face.write_run(&mut markup, "1", false);
+    write_field_char(&mut markup, face, "end");
+    face.write_run(&mut markup, " —", false);
+    markup.push("</w:p></w:ftr>");
+    markup.into_string()
+}
+
+/// A run of `face` holding a field character of `kind` (`begin`,
+/// `separate`, `end`).
+fn write_field_char(markup: &mut Markup, face: Face, kind: &str) {
+    let field_char = format!(r#"<w:fldChar w:fldCharType="{kind}" w:dirty="false" />"#);
+    write_in_run(markup, face, &field_char);
+}
+
+/// A run of `face` holding `content`.
+fn write_in_run(markup: &mut Markup, face: Face, content: &str) {
+    markup.push("<w:r>");
+    face.write_properties(markup, false);
+    markup.push(content);
+    markup.push("</w:r>");
 }
 
 #[cfg(test)]

@@ -6,13 +6,13 @@
 //! in `w:ascii`/`w:hAnsi`, with `w:hint="eastAsia"` so that characters shared by
 //! both scripts (quotation marks, dashes, ellipses) take the Chinese face.
 //! Formats are written as direct formatting on every paragraph and run, so the
-//! layout does not depend on how a reader resolves styles.
+//! layout does not depend on how a reader resolves styles; they are written
+//! here as WordprocessingML ([`Markup`]), children in schema order. Only the
+//! document defaults go through `docx-rs` ([`defaults`]).
 
-use docx_rs::{
-    AlignmentType, BreakType, Docx, LineSpacing, LineSpacingType, Paragraph, Run, RunFonts,
-    SpecialIndentType,
-};
+use docx_rs::{Docx, RunFonts};
 
+use super::markup::Markup;
 use super::page::LINE_PITCH;
 use crate::document::{CellAlign, Inline, ParagraphRole};
 
@@ -43,9 +43,10 @@ const SIZE_SMALL_4: usize = 24;
 const SIZE_5: usize = 21;
 
 /// First-line indent of body text and headings: two 3号 characters.
-pub(super) const FIRST_LINE_TWIPS: i32 = 2 * SIZE_3 as i32 * 10;
-/// The same indent in hundredths of a character (`w:firstLineChars`).
-pub(super) const FIRST_LINE_CHARS: i32 = 200;
+const FIRST_LINE_TWIPS: i32 = 2 * SIZE_3 as i32 * 10;
+/// The same indent in hundredths of a character (`w:firstLineChars`), which
+/// readers prefer, so that it stays two characters if the size changes.
+const FIRST_LINE_CHARS: i32 = 200;
 
 /// Typeface, size and weight of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +69,7 @@ impl Face {
         Face { bold: true, ..self }
     }
 
+    /// The typefaces, for `docx-rs`'s document defaults.
     fn fonts(self) -> RunFonts {
         RunFonts::new()
             .ascii(LATIN)
@@ -76,28 +78,56 @@ impl Face {
             .hint("eastAsia")
     }
 
-    /// An empty run of this face.
-    pub fn empty_run(self) -> Run {
-        Run::new().fonts(self.fonts()).size(self.half_points)
+    /// Writes the run properties (`w:rPr`) of this face, bold if `bold`.
+    pub fn write_properties(self, markup: &mut Markup, bold: bool) {
+        markup.push(r#"<w:rPr><w:rFonts w:ascii=""#);
+        markup.value(LATIN);
+        markup.push(r#"" w:hAnsi=""#);
+        markup.value(LATIN);
+        markup.push(r#"" w:eastAsia=""#);
+        markup.value(self.east_asia);
+        markup.push(r#"" w:hint="eastAsia" />"#);
+        if bold {
+            markup.push("<w:b /><w:bCs />");
+        }
+        markup.val("w:sz", self.half_points);
+        markup.val("w:szCs", self.half_points);
+        markup.push("</w:rPr>");
     }
 
-    /// A run of this face; each `\n` in the text becomes a line break and
-    /// other control characters (which XML cannot carry) are dropped.
-    pub fn run(self, text: &str, bold: bool) -> Run {
-        let mut run = self.empty_run();
-        if self.bold || bold {
-            run = run.bold();
-        }
+    /// Writes a run of this face (bold if the face or `bold` is) holding
+    /// `text`; each `\n` in the text becomes a line break.
+    pub fn write_run(self, markup: &mut Markup, text: &str, bold: bool) {
+        markup.push("<w:r>");
+        self.write_properties(markup, self.bold || bold);
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
-                run = run.add_break(BreakType::TextWrapping);
+                markup.push(r#"<w:br w:type="textWrapping" />"#);
             }
-            let line: String = line.chars().filter(|c| !c.is_control()).collect();
-            if !line.is_empty() {
-                run = run.add_text(line);
-            }
+            markup.text(line);
         }
-        run
+        markup.push("</w:r>");
+    }
+}
+
+/// Horizontal alignment of a paragraph (`w:jc`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Align {
+    Left,
+    Center,
+    Right,
+    /// Justified.
+    Both,
+}
+
+impl Align {
+    pub fn value(self) -> &'static str {
+        match self {
+            Align::Left => "left",
+            Align::Center => "center",
+            Align::Right => "right",
+            Align::Both => "both",
+        }
     }
 }
 
@@ -114,7 +144,7 @@ pub(super) enum Spacing {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Format {
     pub face: Face,
-    pub align: AlignmentType,
+    pub align: Align,
     pub first_line_indent: bool,
     /// Left and right indents in twips.
     pub sides: (i32, i32),
@@ -128,7 +158,7 @@ pub(super) struct Format {
 
 impl Format {
     /// Text in `face` and `align` on the page's line grid, without indent.
-    pub const fn text(face: Face, align: AlignmentType) -> Self {
+    pub const fn text(face: Face, align: Align) -> Self {
         Format {
             face,
             align,
@@ -160,19 +190,18 @@ impl Format {
     /// point high, starting a new page.
     pub const PAGE_BREAK: Format = Format {
         spacing: Spacing::Exact(20),
-        ..Format::text(Face::new(FANGSONG, 2), AlignmentType::Left)
+        ..Format::text(Face::new(FANGSONG, 2), Align::Left)
     };
 
     /// The report title: centred 2号小标宋, one blank line below.
     pub const TITLE: Format = Format {
         after: LINE_PITCH as u32,
         keep_next: true,
-        ..Format::text(Face::new(XIAOBIAOSONG, SIZE_2), AlignmentType::Center)
+        ..Format::text(Face::new(XIAOBIAOSONG, SIZE_2), Align::Center)
     };
 
     /// Body text: 3号仿宋, justified, indented two characters.
-    pub const BODY: Format =
-        Format::text(Face::new(FANGSONG, SIZE_3), AlignmentType::Both).indented();
+    pub const BODY: Format = Format::text(Face::new(FANGSONG, SIZE_3), Align::Both).indented();
 
     /// A heading of level 1 (一、) to 4 (⑴); other levels are taken as the
     /// nearest of these.
@@ -183,7 +212,7 @@ impl Format {
             3 => (Face::new(FANGSONG, SIZE_3).bold(), 2),
             _ => (Face::new(FANGSONG, SIZE_3), 3),
         };
-        Format::text(face, AlignmentType::Both).heading(outline)
+        Format::text(face, Align::Both).heading(outline)
     }
 
     /// The format of a paragraph in `role`.
@@ -192,17 +221,17 @@ impl Format {
             ParagraphRole::Body => Format::BODY,
             ParagraphRole::AttachmentLabel => Format {
                 keep_next: true,
-                ..Format::text(Face::new(HEITI, SIZE_3), AlignmentType::Left)
+                ..Format::text(Face::new(HEITI, SIZE_3), Align::Left)
             },
             ParagraphRole::TableTitle => Format {
                 keep_next: true,
-                ..Format::text(Face::new(XIAOBIAOSONG, SIZE_SMALL_2), AlignmentType::Center)
+                ..Format::text(Face::new(XIAOBIAOSONG, SIZE_SMALL_2), Align::Center)
             },
             ParagraphRole::Note => Format {
                 spacing: Spacing::Single,
-                ..Format::text(Face::new(FANGSONG, SIZE_SMALL_4), AlignmentType::Both)
+                ..Format::text(Face::new(FANGSONG, SIZE_SMALL_4), Align::Both)
             },
-            ParagraphRole::Right => Format::text(Face::new(FANGSONG, SIZE_3), AlignmentType::Right),
+            ParagraphRole::Right => Format::text(Face::new(FANGSONG, SIZE_3), Align::Right),
         }
     }
 
@@ -210,9 +239,9 @@ impl Format {
     pub fn cell(header: bool, align: CellAlign) -> Format {
         let face = Face::new(if header { HEITI } else { FANGSONG }, SIZE_5);
         let align = match align {
-            CellAlign::Left => AlignmentType::Left,
-            CellAlign::Center => AlignmentType::Center,
-            CellAlign::Right => AlignmentType::Right,
+            CellAlign::Left => Align::Left,
+            CellAlign::Center => Align::Center,
+            CellAlign::Right => Align::Right,
         };
         Format {
             spacing: Spacing::Single,
@@ -220,40 +249,60 @@ impl Format {
         }
     }
 
-    /// An empty paragraph with these properties; its mark carries the face so
-    /// that it is as tall as a line of its text.
-    pub fn paragraph(self) -> Paragraph {
-        let line = match self.spacing {
-            Spacing::Exact(twips) => LineSpacing::new()
-                .line(twips)
-                .line_rule(LineSpacingType::Exact),
-            Spacing::Single => LineSpacing::new()
-                .line(240)
-                .line_rule(LineSpacingType::Auto),
-        };
-        let mut paragraph = Paragraph::new()
-            .align(self.align)
-            .line_spacing(line.after(self.after))
-            .size(self.face.half_points)
-            .fonts(self.face.fonts())
-            .keep_next(self.keep_next);
-        let first_line = self
-            .first_line_indent
-            .then_some(SpecialIndentType::FirstLine(FIRST_LINE_TWIPS));
-        if first_line.is_some() || self.sides != (0, 0) {
-            paragraph = paragraph.indent(Some(self.sides.0), first_line, Some(self.sides.1), None);
+    /// Writes a paragraph with these properties holding `content`, starting
+    /// a new page if `page_break_before`.
+    pub fn write_paragraph(self, markup: &mut Markup, content: &[Inline], page_break_before: bool) {
+        markup.open_paragraph();
+        self.write_properties(markup, page_break_before);
+        for inline in content {
+            self.face.write_run(markup, &inline.text, inline.bold);
         }
-        if let Some(level) = self.outline {
-            paragraph = paragraph.outline_lvl(level);
-        }
-        paragraph
+        markup.push("</w:p>");
     }
 
-    /// A paragraph with these properties holding `content`.
-    pub fn with_content(self, content: &[Inline]) -> Paragraph {
-        content.iter().fold(self.paragraph(), |p, inline| {
-            p.add_run(self.face.run(&inline.text, inline.bold))
-        })
+    /// Writes the paragraph properties (`w:pPr`); the paragraph mark carries
+    /// the face (not bold), so that an empty paragraph is as tall as a line
+    /// of its text.
+    pub fn write_properties(self, markup: &mut Markup, page_break_before: bool) {
+        markup.push("<w:pPr>");
+        if self.keep_next {
+            markup.push("<w:keepNext />");
+        }
+        if page_break_before {
+            markup.push("<w:pageBreakBefore />");
+        }
+        let (line, rule) = match self.spacing {
+            Spacing::Exact(twips) => (twips, "exact"),
+            Spacing::Single => (240, "auto"),
+        };
+        markup.push(r#"<w:spacing w:after=""#);
+        markup.value(self.after);
+        markup.push(r#"" w:line=""#);
+        markup.value(line);
+        markup.push(r#"" w:lineRule=""#);
+        markup.value(rule);
+        markup.push(r#"" />"#);
+        if self.first_line_indent || self.sides != (0, 0) {
+            markup.push(r#"<w:ind w:left=""#);
+            markup.value(self.sides.0);
+            markup.push(r#"" w:right=""#);
+            markup.value(self.sides.1);
+            if self.first_line_indent {
+                markup.push(r#"" w:firstLine=""#);
+                markup.value(FIRST_LINE_TWIPS);
+                markup.push(r#"" w:firstLineChars=""#);
+                markup.value(FIRST_LINE_CHARS);
+                markup.push(r#""/>"#);
+            } else {
+                markup.push(r#"" />"#);
+            }
+        }
+        markup.val("w:jc", self.align.value());
+        if let Some(level) = self.outline {
+            markup.val("w:outlineLvl", level);
+        }
+        self.face.write_properties(markup, false);
+        markup.push("</w:pPr>");
     }
 }
 

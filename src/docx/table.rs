@@ -6,15 +6,13 @@
 //! there is written with `w:gridSpan` for its colspan and
 //! `w:vMerge w:val="restart"` if it spans rows; a slot covered from a row
 //! above is written as a `w:vMerge` continuation with the covering cell's
-//! `w:gridSpan`. Every cell's `w:tcW` is the sum of its grid columns.
-
-use docx_rs::{
-    BorderType, TableAlignmentType, TableBorder, TableBorderPosition, TableBorders, TableCell,
-    TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
-};
+//! `w:gridSpan`. Every cell's `w:tcW` is the sum of its grid columns. Header
+//! rows carry `w:tblHeader`, which `docx-rs` cannot write, so that Word, WPS
+//! and LibreOffice repeat them on every page.
 
 use super::DocxError;
 use super::columns::{self, CHARACTER, PADDING, WidthsError, half_widths};
+use super::markup::Markup;
 use super::page::TEXT_WIDTH;
 use super::styles::Format;
 use crate::document::{Cell, CellAlign, Grid, Slot, Table, plain_text};
@@ -23,16 +21,20 @@ use crate::document::{Cell, CellAlign, Grid, Slot, Table, plain_text};
 const BORDER_EIGHTHS: usize = 4;
 /// Rows whose cells need at most this many lines are not split across pages.
 const SHORT_ROW_LINES: u32 = 3;
+/// The borders drawn: all four sides and every inner line.
+const BORDERS: [&str; 6] = ["top", "left", "bottom", "right", "insideH", "insideV"];
 
-/// A table ready for the document, with which of its rows are header rows.
-pub(super) struct WrittenTable {
-    pub table: docx_rs::Table,
-    pub header_rows: Vec<bool>,
+/// A table laid out on its grid, ready to be written.
+pub(super) struct Layout<'t> {
+    table: &'t Table,
+    grid: Grid,
+    /// Column widths in twips.
+    widths: Vec<u32>,
 }
 
 /// Lays out `table`, the `number`-th table of the document (for messages).
 /// A table without cells gives `None`.
-pub(super) fn build(table: &Table, number: usize) -> Result<Option<WrittenTable>, DocxError> {
+pub(super) fn layout(table: &Table, number: usize) -> Result<Option<Layout<'_>>, DocxError> {
     let grid = table
         .grid()
         .map_err(|source| DocxError::Spans { number, source })?;
@@ -47,68 +49,101 @@ pub(super) fn build(table: &Table, number: usize) -> Result<Option<WrittenTable>
         },
         WidthsError::Zero { column } => DocxError::ZeroColumnWidth { number, column },
     })?;
-    let rows = (0..grid.slots.len())
-        .map(|r| row(table, &grid, &widths, r))
-        .collect();
-    let written = docx_rs::Table::new(rows)
-        .set_grid(widths.iter().map(|&w| w as usize).collect())
-        .width(TEXT_WIDTH as usize, WidthType::Dxa)
-        .align(TableAlignmentType::Center)
-        .layout(TableLayoutType::Fixed)
-        .set_borders(borders());
-    Ok(Some(WrittenTable {
-        table: written,
-        header_rows: table.rows.iter().map(|r| r.header).collect(),
+    Ok(Some(Layout {
+        table,
+        grid,
+        widths,
     }))
 }
 
-fn borders() -> TableBorders {
-    use TableBorderPosition::*;
-    [Top, Left, Bottom, Right, InsideH, InsideV]
-        .into_iter()
-        .fold(TableBorders::new(), |borders, position| {
-            borders.set(
-                TableBorder::new(position)
-                    .border_type(BorderType::Single)
-                    .size(BORDER_EIGHTHS)
-                    .color("000000"),
-            )
-        })
+impl Layout<'_> {
+    /// Writes the table: centred, as wide as the text, fixed layout, its
+    /// grid and its rows.
+    pub fn write(&self, markup: &mut Markup) {
+        markup.push(r#"<w:tbl><w:tblPr><w:tblW w:w=""#);
+        markup.value(TEXT_WIDTH);
+        markup.push(r#"" w:type="dxa" /><w:jc w:val="center" /><w:tblBorders>"#);
+        for side in BORDERS {
+            markup.push("<w:");
+            markup.push(side);
+            markup.push(r#" w:val="single" w:sz=""#);
+            markup.value(BORDER_EIGHTHS);
+            markup.push(r#"" w:space="0" w:color="000000" />"#);
+        }
+        markup.push(r#"</w:tblBorders><w:tblLayout w:type="fixed" /></w:tblPr><w:tblGrid>"#);
+        for &width in &self.widths {
+            markup.push(r#"<w:gridCol w:w=""#);
+            markup.value(width);
+            markup.push(r#""/>"#);
+        }
+        markup.push("</w:tblGrid>");
+        for r in 0..self.grid.slots.len() {
+            self.write_row(markup, r);
+        }
+        markup.push("</w:tbl>");
+    }
+
+    /// Writes grid row `r`: a header row repeats on every page, a short row
+    /// is kept whole.
+    fn write_row(&self, markup: &mut Markup, r: usize) {
+        let header = self.table.rows[r].header;
+        let short = is_short(self.table, &self.grid, &self.widths, r);
+        markup.push(match (short, header) {
+            (true, true) => "<w:tr><w:trPr><w:cantSplit /><w:tblHeader/></w:trPr>",
+            (true, false) => "<w:tr><w:trPr><w:cantSplit /></w:trPr>",
+            (false, true) => "<w:tr><w:trPr><w:tblHeader/></w:trPr>",
+            (false, false) => "<w:tr><w:trPr />",
+        });
+        let mut column = 0;
+        while column < self.grid.width {
+            let Some((origin_row, cell)) = covering_cell(self.table, &self.grid, r, column) else {
+                column += 1;
+                continue;
+            };
+            let span = (cell.colspan as usize).min(self.grid.width - column);
+            let width: u32 = self.widths[column..column + span].iter().sum();
+            let merge = match (origin_row == r, cell.rowspan > 1) {
+                (true, true) => Some("restart"),
+                (true, false) => None,
+                (false, _) => Some("continue"),
+            };
+            write_cell_properties(markup, width, span, merge);
+            if origin_row == r {
+                write_lines(markup, cell, header);
+            } else {
+                Format::cell(header, CellAlign::Left).write_paragraph(markup, &[], false);
+            }
+            markup.push("</w:tc>");
+            column += span;
+        }
+        markup.push("</w:tr>");
+    }
 }
 
-/// The cells of grid row `r`.
-fn row(table: &Table, grid: &Grid, widths: &[u32], r: usize) -> TableRow {
-    let header = table.rows[r].header;
-    let mut cells = Vec::new();
-    let mut column = 0;
-    while column < grid.width {
-        let Some((origin_row, cell)) = covering_cell(table, grid, r, column) else {
-            column += 1;
-            continue;
-        };
-        let span = (cell.colspan as usize).min(grid.width - column);
-        let width: u32 = widths[column..column + span].iter().sum();
-        let mut written = if origin_row == r {
-            starting_cell(cell, header)
-        } else {
-            TableCell::new()
-                .vertical_merge(VMergeType::Continue)
-                .add_paragraph(Format::cell(header, CellAlign::Left).paragraph())
-        };
-        written = written
-            .width(width as usize, WidthType::Dxa)
-            .vertical_align(VAlignType::Center);
-        if span > 1 {
-            written = written.grid_span(span);
-        }
-        cells.push(written);
-        column += span;
+/// Opens a cell `width` twips wide spanning `span` grid columns, with its
+/// vertical merge (`restart`, `continue`) if any, centred vertically.
+fn write_cell_properties(markup: &mut Markup, width: u32, span: usize, merge: Option<&str>) {
+    markup.push(r#"<w:tc><w:tcPr><w:tcW w:w=""#);
+    markup.value(width);
+    markup.push(r#"" w:type="dxa" />"#);
+    if span > 1 {
+        markup.val("w:gridSpan", span);
     }
-    let written = TableRow::new(cells);
-    if is_short(table, grid, widths, r) {
-        written.cant_split()
-    } else {
-        written
+    if let Some(merge) = merge {
+        markup.val("w:vMerge", merge);
+    }
+    markup.push(r#"<w:vAlign w:val="center" /></w:tcPr>"#);
+}
+
+/// The text of a cell that starts in this row: one paragraph per line, an
+/// empty one if it has none.
+fn write_lines(markup: &mut Markup, cell: &Cell, header: bool) {
+    let format = Format::cell(header, cell.align);
+    if cell.lines.is_empty() {
+        format.write_paragraph(markup, &[], false);
+    }
+    for line in &cell.lines {
+        format.write_paragraph(markup, line, false);
     }
 }
 
@@ -127,21 +162,6 @@ fn covering_cell<'t>(
         },
     };
     Some((row, &table.rows[row].cells[cell]))
-}
-
-/// A cell that starts in this row, with its text: one paragraph per line.
-fn starting_cell(cell: &Cell, header: bool) -> TableCell {
-    let format = Format::cell(header, cell.align);
-    let mut written = TableCell::new();
-    if cell.rowspan > 1 {
-        written = written.vertical_merge(VMergeType::Restart);
-    }
-    if cell.lines.is_empty() {
-        return written.add_paragraph(format.paragraph());
-    }
-    cell.lines.iter().fold(written, |written, line| {
-        written.add_paragraph(format.with_content(line))
-    })
 }
 
 /// Whether every single-row cell starting in row `r` fits in a few lines.

@@ -167,10 +167,12 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
                 notes,
             })
         }
-        Err(_) => {
+        Err((first, _)) => {
             // Read again, tracking the path of each value for the message;
             // tracking costs a third of the reading, so only failures pay it.
-            let (e, path) = deserialize(&source, true).expect_err("the same text fails again");
+            let (e, path) = deserialize(&source, true)
+                .err()
+                .unwrap_or((first, String::new()));
             Err(LoadError::from_yaml(&e, &path, name, &source))
         }
     }

@@ -1,0 +1,188 @@
+//! WordprocessingML written directly as text: the paragraphs, runs and
+//! tables of the body and of the footers, which are nearly all of a report's
+//! XML. `docx-rs`'s element builders cost about fifty instructions per byte
+//! written, and what they write then needed a second pass for what they
+//! cannot express; this writes the final form at once:
+//!
+//! - the children of property elements in schema order
+//!   ([`super::SCHEMA_SEQUENCES`]);
+//! - paragraph ids (`w14:paraId`) numbered 1, 2, 3… in package order, rather
+//!   than from `docx-rs`'s thread-local counter;
+//! - the elements and attributes `docx-rs` has no way to write (`w:tblHeader`,
+//!   `w:firstLineChars`), and none it writes where the schema has none (a
+//!   `w:type` on `w:gridCol`).
+//!
+//! Elements are spelled as `docx-rs` spells them (`<w:jc w:val="both" />`),
+//! so the parts are byte for byte what `docx-rs` and the fixes used to give.
+//! What each format writes is in [`super::styles`] and [`super::table`].
+
+/// XML being written, and the id of the next paragraph.
+pub(super) struct Markup {
+    xml: String,
+    next_paragraph_id: u32,
+}
+
+/// An attribute value that needs no escaping: a number, or text known to
+/// hold none of the characters XML reserves.
+pub(super) trait Value {
+    fn write_to(self, xml: &mut String);
+}
+
+impl Value for &str {
+    fn write_to(self, xml: &mut String) {
+        xml.push_str(self);
+    }
+}
+
+impl Value for i64 {
+    fn write_to(self, xml: &mut String) {
+        if self < 0 {
+            xml.push('-');
+        }
+        write_digits(xml, self.unsigned_abs());
+    }
+}
+
+macro_rules! number_value {
+    ($($t:ty),*) => {$(
+        impl Value for $t {
+            fn write_to(self, xml: &mut String) {
+                (self as i64).write_to(xml);
+            }
+        }
+    )*};
+}
+
+number_value!(i32, u32, usize);
+
+/// The decimal digits of `n`.
+fn write_digits(xml: &mut String, n: u64) {
+    if n >= 10 {
+        write_digits(xml, n / 10);
+    }
+    xml.push(char::from(b'0' + (n % 10) as u8));
+}
+
+impl Markup {
+    /// Empty markup whose first paragraph will have id `first_paragraph_id`.
+    pub fn new(first_paragraph_id: u32, capacity: usize) -> Self {
+        Markup {
+            xml: String::with_capacity(capacity),
+            next_paragraph_id: first_paragraph_id,
+        }
+    }
+
+    /// Appends `markup` as it is.
+    pub fn push(&mut self, markup: &str) {
+        self.xml.push_str(markup);
+    }
+
+    /// Appends an attribute value.
+    pub fn value(&mut self, value: impl Value) {
+        value.write_to(&mut self.xml);
+    }
+
+    /// Writes the empty element `<{name} w:val="{value}" />`.
+    pub fn val(&mut self, name: &str, value: impl Value) {
+        self.push("<");
+        self.push(name);
+        self.push(r#" w:val=""#);
+        self.value(value);
+        self.push(r#"" />"#);
+    }
+
+    /// Opens a paragraph with the next id.
+    pub fn open_paragraph(&mut self) {
+        let id = self.next_paragraph_id;
+        self.next_paragraph_id += 1;
+        self.push(r#"<w:p w14:paraId=""#);
+        for shift in (0..8).rev() {
+            let digit = (id >> (4 * shift)) & 0xF;
+            self.xml
+                .push(char::from(b"0123456789ABCDEF"[digit as usize]));
+        }
+        self.push(r#"">"#);
+    }
+
+    /// Writes `text` as a `w:t`, with spaces kept and the characters XML
+    /// reserves escaped; control characters, which XML cannot carry, are
+    /// dropped, and nothing is written if no text remains.
+    pub fn text(&mut self, text: &str) {
+        if text.chars().all(char::is_control) {
+            return;
+        }
+        self.push(r#"<w:t xml:space="preserve">"#);
+        let special = |c: char| matches!(c, '&' | '<' | '>' | '"' | '\'') || c.is_control();
+        let mut rest = text;
+        while let Some(at) = rest.find(special) {
+            self.push(&rest[..at]);
+            let c = rest[at..].chars().next().unwrap_or_default();
+            self.push(match c {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&apos;",
+                _ => "",
+            });
+            rest = &rest[at + c.len_utf8()..];
+        }
+        self.push(rest);
+        self.push("</w:t>");
+    }
+
+    /// The id the next paragraph would get.
+    pub fn next_paragraph_id(&self) -> u32 {
+        self.next_paragraph_id
+    }
+
+    /// The XML written.
+    pub fn into_string(self) -> String {
+        self.xml
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_numbered_from_the_first_id() {
+        let mut markup = Markup::new(9, 0);
+        markup.open_paragraph();
+        markup.open_paragraph();
+        assert_eq!(markup.next_paragraph_id(), 11);
+        assert_eq!(
+            markup.into_string(),
+            r#"<w:p w14:paraId="00000009"><w:p w14:paraId="0000000A">"#
+        );
+        let mut markup = Markup::new(0x1234_ABCD, 0);
+        markup.open_paragraph();
+        assert_eq!(markup.into_string(), r#"<w:p w14:paraId="1234ABCD">"#);
+    }
+
+    #[test]
+    fn values_are_written_as_they_are() {
+        let mut markup = Markup::new(1, 0);
+        markup.val("w:sz", 32usize);
+        markup.val("w:ind", -280i32);
+        markup.val("w:x", 0u32);
+        markup.val("w:jc", "both");
+        assert_eq!(
+            markup.into_string(),
+            r#"<w:sz w:val="32" /><w:ind w:val="-280" /><w:x w:val="0" /><w:jc w:val="both" />"#
+        );
+    }
+
+    #[test]
+    fn text_is_escaped_and_loses_control_characters() {
+        let mut markup = Markup::new(1, 0);
+        markup.text("a & <b> \"c\" 'd'\u{7}");
+        markup.text("\u{1}\u{2}");
+        markup.text("");
+        assert_eq!(
+            markup.into_string(),
+            r#"<w:t xml:space="preserve">a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;</w:t>"#
+        );
+    }
+}

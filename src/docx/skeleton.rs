@@ -1,0 +1,117 @@
+//! Everything in the package but the report's own content: the parts
+//! `docx-rs` builds for the page set-up and the document defaults (content
+//! types, relationships, properties, styles, numbering, the section
+//! properties, the footers' places), fixed, with the settings and the font
+//! table replaced. None of it depends on the report, so it is built once per
+//! process and shared by every report written.
+
+use std::sync::OnceLock;
+
+use docx_rs::Docx;
+
+use super::package::{self, Packed};
+use super::page::{self, FOOTERS, PageSide};
+use super::{DocxError, fonts, patch, settings, styles, xml};
+
+/// One part of the package.
+pub(super) enum Part {
+    /// The same in every package: entry `.0` of [`Skeleton::packed`].
+    Packed(usize),
+    /// `word/document.xml`, around the place of the body's content.
+    Document { head: Vec<u8>, tail: Vec<u8> },
+    /// A footer part, written for each report ([`page::footer_xml`]).
+    Footer(PageSide),
+}
+
+/// The parts of the package but the report's content.
+pub(super) struct Skeleton {
+    /// The parts, named, in package order.
+    pub parts: Vec<(String, Part)>,
+    /// The parts that are the same in every package, packed.
+    pub packed: Packed,
+}
+
+/// The skeleton, built on first use.
+pub(super) fn skeleton() -> Result<&'static Skeleton, DocxError> {
+    static SKELETON: OnceLock<Result<Skeleton, String>> = OnceLock::new();
+    SKELETON
+        .get_or_init(|| build().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|message| DocxError::Xml(message.clone()))
+}
+
+fn build() -> Result<Skeleton, DocxError> {
+    let docx = page::set_up(styles::defaults(Docx::new()));
+    let mut fixed = Vec::new();
+    let mut parts = Vec::new();
+    for (name, bytes) in package::parts(docx.build()) {
+        let part = if let Some(&(_, side)) = FOOTERS.iter().find(|(footer, _)| *footer == name) {
+            Part::Footer(side)
+        } else if name == "word/document.xml" {
+            // Only the section properties are there yet; they need ordering.
+            split_at_body(xml::rewrite(&bytes, |_, _| xml::Edit::Keep)?)?
+        } else {
+            fixed.push((name.clone(), final_bytes(&name, bytes)?));
+            Part::Packed(fixed.len() - 1)
+        };
+        parts.push((name, part));
+    }
+    let packed = Packed::new(fixed.iter().map(|(n, b)| (n.as_str(), b.as_slice())))?;
+    Ok(Skeleton { parts, packed })
+}
+
+/// The final bytes of part `name`, given the bytes `docx-rs` built.
+fn final_bytes(name: &str, bytes: Vec<u8>) -> Result<Vec<u8>, DocxError> {
+    Ok(match name {
+        "word/settings.xml" => settings::SETTINGS_XML.as_bytes().to_vec(),
+        "word/fontTable.xml" => fonts::font_table_xml().into_bytes(),
+        "word/styles.xml" => xml::rewrite(&bytes, patch::styles)?,
+        _ => bytes,
+    })
+}
+
+/// The document part cut just after `<w:body>`, where the content goes.
+fn split_at_body(mut document: Vec<u8>) -> Result<Part, DocxError> {
+    const BODY: &[u8] = b"<w:body>";
+    let at = document
+        .windows(BODY.len())
+        .position(|w| w == BODY)
+        .ok_or_else(|| DocxError::Xml("document.xml 中没有 <w:body>".into()))?
+        + BODY.len();
+    let tail = document.split_off(at);
+    Ok(Part::Document {
+        head: document,
+        tail,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_body_goes_before_the_section_properties() {
+        let skeleton = skeleton().unwrap();
+        let document = skeleton.parts.iter().find_map(|(name, part)| match part {
+            Part::Document { head, tail } if name == "word/document.xml" => Some((head, tail)),
+            _ => None,
+        });
+        let (head, tail) = document.expect("a document part");
+        assert!(head.ends_with(b"<w:body>"));
+        assert!(tail.starts_with(b"<w:sectPr>"));
+    }
+
+    #[test]
+    fn both_footers_are_left_to_the_report() {
+        let footers: Vec<PageSide> = skeleton()
+            .unwrap()
+            .parts
+            .iter()
+            .filter_map(|(_, part)| match part {
+                Part::Footer(side) => Some(*side),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(footers, [PageSide::Odd, PageSide::Even]);
+    }
+}
