@@ -198,7 +198,7 @@ pub fn vars(data: &Path) -> ExitCode {
         Ok(a) => a,
         Err(e) => return load_failed(e),
     };
-    let (_, vars) = render::context::build(&analysis);
+    let vars = render::context::dictionary(&analysis);
     println!("变量路径\t含义\t本文件中的值");
     for v in vars {
         println!("{}\t{}\t{}", v.path, v.meaning, v.value);

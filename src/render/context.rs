@@ -2,23 +2,32 @@
 //! templates read them. Every number is a figure (exact decimal as a string);
 //! every sentence is the author's text. Wording belongs to the templates.
 
-use serde_json::{Value as Json, json};
+use tera::Value as Tera;
 
 use super::vars::{Obj, Var};
 use crate::Analysis;
 use crate::compute::{Figures, IndicatorOutcome, project_key};
 use crate::model::{BudgetType, Evaluation, Facts, Goals, Op, Project, Source, Target, TargetKind};
 
-/// The context's root object and its data dictionary.
-pub fn build(analysis: &Analysis) -> (serde_json::Map<String, Json>, Vec<Var>) {
+/// The Tera context of `analysis`.
+pub fn context(analysis: &Analysis) -> tera::Context {
+    fill(Obj::root(), analysis).into_context()
+}
+
+/// The data dictionary: every variable of the context, with its meaning and
+/// its value in `analysis`.
+pub fn dictionary(analysis: &Analysis) -> Vec<Var> {
+    fill(Obj::dictionary(), analysis).into_vars()
+}
+
+fn fill(mut root: Obj, analysis: &Analysis) -> Obj {
     let facts = &analysis.loaded.facts;
     let figures = &analysis.figures;
-    let mut root = Obj::root();
-    root.put("year", "年度", json!(facts.year.value.to_string()));
-    root.put(
+    root.text("year", "年度", &facts.year.value.to_string());
+    root.text(
         "previous_year",
         "上一年度",
-        json!((facts.year.value - rust_decimal::Decimal::ONE).to_string()),
+        &(facts.year.value - rust_decimal::Decimal::ONE).to_string(),
     );
     root.object("unit", "单位基本情况", unit(&root, facts, figures));
     root.object(
@@ -67,7 +76,7 @@ pub fn build(analysis: &Analysis) -> (serde_json::Map<String, Json>, Vec<Var>) {
     );
     root.object("base", "基础数据表（附件1）", base(&root, facts, figures));
     root.object("narrative", "第七至十部分", narrative(&root, facts));
-    root.into_parts()
+    root
 }
 
 fn unit(root: &Obj, facts: &Facts, figures: &Figures) -> Obj {
@@ -82,7 +91,7 @@ fn unit(root: &Obj, facts: &Facts, figures: &Figures) -> Obj {
     o.put(
         "has_short_name",
         "是否填写了简称",
-        json!(u.short_name.is_some()),
+        Tera::from(u.short_name.is_some()),
     );
     o.text("department", "主管部门", &u.department);
     o.text("founding", "成立依据、时间和性质", &u.founding);
@@ -385,7 +394,8 @@ fn evaluation(o: &Obj, scope: &str, e: &Evaluation, figures: &Figures) -> Obj {
                             io.put(
                                 "rating",
                                 "定性评价等级",
-                                ind.rating.map_or(Json::Null, |r| json!(r.label())),
+                                ind.rating
+                                    .map_or_else(Tera::none, |r| Tera::from(r.label())),
                             );
                             io
                         })
@@ -394,7 +404,7 @@ fn evaluation(o: &Obj, scope: &str, e: &Evaluation, figures: &Figures) -> Obj {
                     so.put(
                         "rows",
                         "三级指标个数（合并单元格行数）",
-                        json!(s.indicators.len()),
+                        Tera::from(s.indicators.len()),
                     );
                     let starts = !s.indicators.is_empty()
                         && c.subcategories[..si]
@@ -403,14 +413,14 @@ fn evaluation(o: &Obj, scope: &str, e: &Evaluation, figures: &Figures) -> Obj {
                     so.put(
                         "starts_category",
                         "是否为该一级指标下第一个有指标的二级指标",
-                        json!(starts),
+                        Tera::from(starts),
                     );
                     so
                 })
                 .collect();
             co.list("subcategories", "二级指标", subs);
             let rows: usize = c.subcategories.iter().map(|s| s.indicators.len()).sum();
-            co.put("rows", "三级指标个数（合并单元格行数）", json!(rows));
+            co.put("rows", "三级指标个数（合并单元格行数）", Tera::from(rows));
             co
         })
         .collect();
@@ -421,7 +431,7 @@ fn evaluation(o: &Obj, scope: &str, e: &Evaluation, figures: &Figures) -> Obj {
         .flat_map(|c| &c.subcategories)
         .map(|s| s.indicators.len())
         .sum();
-    o.put("rows", "三级指标个数（合并单元格行数）", json!(rows));
+    o.put("rows", "三级指标个数（合并单元格行数）", Tera::from(rows));
     o
 }
 
@@ -453,15 +463,15 @@ fn target(o: &Obj, t: &Target) -> Obj {
             o.text("kind", "类型", "定量");
         }
         TargetKind::Satisfaction { .. } => {
-            o.put("op", "比较符号", Json::Null);
-            o.put("value", "目标值", Json::Null);
-            o.put("unit", "单位", Json::Null);
+            o.put("op", "比较符号", Tera::none());
+            o.put("value", "目标值", Tera::none());
+            o.put("unit", "单位", Tera::none());
             o.text("kind", "类型", "满意度规则");
         }
         TargetKind::Qualitative => {
-            o.put("op", "比较符号", Json::Null);
-            o.put("value", "目标值", Json::Null);
-            o.put("unit", "单位", Json::Null);
+            o.put("op", "比较符号", Tera::none());
+            o.put("value", "目标值", Tera::none());
+            o.put("unit", "单位", Tera::none());
             o.text("kind", "类型", "定性");
         }
     }
@@ -517,8 +527,8 @@ fn base(root: &Obj, facts: &Facts, figures: &Figures) -> Obj {
             figures,
             &format!("base.past_project[{}].last_year", p.name.value),
         );
-        r.put("budget", "本年预算数", json!("0"));
-        r.put("actual", "本年决算数", json!("0"));
+        r.put("budget", "本年预算数", Tera::from("0"));
+        r.put("actual", "本年决算数", Tera::from("0"));
         projects.push(r);
     }
     o.list(

@@ -14,9 +14,7 @@ use crate::Analysis;
 
 /// Renders the whole report as Markdown.
 pub fn markdown(analysis: &Analysis, templates: &Templates) -> Result<String, RenderError> {
-    let (root, _) = context::build(analysis);
-    let context = tera::Context::from_serialize(&serde_json::Value::Object(root))
-        .map_err(|e| RenderError::io(format!("无法建立模板上下文：{e}")))?;
+    let context = context::context(analysis);
     let text = templates
         .tera
         .render(ENTRY, &context)
