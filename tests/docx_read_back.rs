@@ -6,7 +6,7 @@ mod docx_support;
 
 use std::io::Cursor;
 
-use docx_support::read_back::{El, body, entries, int, parse};
+use docx_support::read_back::{El, Styles, body, entries, int, parse};
 use docx_support::sample::*;
 use jixiao::document::{Block, CellAlign, Document, Row, Table};
 use jixiao::docx::{schema_rank, schema_sequence, write_docx};
@@ -23,21 +23,19 @@ fn paragraph<'a>(body: &'a El, text: &str) -> &'a El {
         .unwrap_or_else(|| panic!("no paragraph {text:?}"))
 }
 
-/// (eastAsia, ascii, hAnsi, hint, sz, bold) of the first run of `p`.
-fn run_format(p: &El) -> (String, String, String, String, i64, bool) {
-    let rpr = p
-        .child("w:r")
-        .and_then(|r| r.child("w:rPr"))
-        .expect("a run with rPr");
-    let fonts = rpr.child("w:rFonts").expect("rFonts");
+/// (eastAsia, ascii, hAnsi, hint, sz, bold) of the first run of `p`, as a
+/// reader resolves them through the styles.
+fn run_format(styles: &Styles, p: &El) -> (String, String, String, String, i64, bool) {
+    let r = p.child("w:r").expect("a run");
+    let fonts = styles.run(p, r, "w:rFonts").expect("rFonts");
     let get = |k: &str| fonts.attr(k).unwrap_or_default().to_owned();
     (
         get("w:eastAsia"),
         get("w:ascii"),
         get("w:hAnsi"),
         get("w:hint"),
-        int(rpr.at(&["w:sz"], "w:val")),
-        rpr.child("w:b").is_some(),
+        int(styles.run(p, r, "w:sz").and_then(|sz| sz.attr("w:val"))),
+        styles.run(p, r, "w:b").is_some(),
     )
 }
 
@@ -52,8 +50,8 @@ fn face(east_asia: &str, size: i64, bold: bool) -> (String, String, String, Stri
     )
 }
 
-fn jc(p: &El) -> &str {
-    p.at(&["w:pPr", "w:jc"], "w:val").unwrap_or("")
+fn jc<'a>(styles: &'a Styles, p: &'a El) -> &'a str {
+    styles.paragraph_attr(p, "w:jc", "w:val").unwrap_or("")
 }
 
 #[test]
@@ -79,32 +77,39 @@ fn page_is_a4_with_gb_t_9704_margins() {
 fn title_body_and_headings_have_their_faces_and_sizes() {
     let docx = sample_docx();
     let body = body(&docx);
+    let styles = Styles::of(&docx);
     let title = paragraph(&body, TITLE);
-    assert_eq!(run_format(title), face("方正小标宋简体", 44, false));
-    assert_eq!(jc(title), "center");
-    assert_eq!(title.at(&["w:pPr", "w:ind"], "w:firstLine"), None);
+    assert_eq!(
+        run_format(&styles, title),
+        face("方正小标宋简体", 44, false)
+    );
+    assert_eq!(jc(&styles, title), "center");
+    assert_eq!(styles.paragraph_attr(title, "w:ind", "w:firstLine"), None);
 
     let first_body = body
         .find_all("w:p")
         .into_iter()
         .find(|p| p.text().starts_with("根据《中华人民共和国预算法》"))
         .unwrap();
-    assert_eq!(run_format(first_body), face("仿宋_GB2312", 32, false));
-    assert_eq!(jc(first_body), "both");
     assert_eq!(
-        first_body.at(&["w:pPr", "w:ind"], "w:firstLineChars"),
+        run_format(&styles, first_body),
+        face("仿宋_GB2312", 32, false)
+    );
+    assert_eq!(jc(&styles, first_body), "both");
+    assert_eq!(
+        styles.paragraph_attr(first_body, "w:ind", "w:firstLineChars"),
         Some("200")
     );
     assert_eq!(
-        first_body.at(&["w:pPr", "w:ind"], "w:firstLine"),
+        styles.paragraph_attr(first_body, "w:ind", "w:firstLine"),
         Some("640")
     );
     assert_eq!(
-        first_body.at(&["w:pPr", "w:spacing"], "w:line"),
+        styles.paragraph_attr(first_body, "w:spacing", "w:line"),
         Some("579")
     );
     assert_eq!(
-        first_body.at(&["w:pPr", "w:spacing"], "w:lineRule"),
+        styles.paragraph_attr(first_body, "w:spacing", "w:lineRule"),
         Some("exact")
     );
 
@@ -116,14 +121,14 @@ fn title_body_and_headings_have_their_faces_and_sizes() {
     ];
     for (text, expected) in headings {
         let p = paragraph(&body, text);
-        assert_eq!(run_format(p), expected, "{text}");
+        assert_eq!(run_format(&styles, p), expected, "{text}");
         assert_eq!(
-            p.at(&["w:pPr", "w:ind"], "w:firstLineChars"),
+            styles.paragraph_attr(p, "w:ind", "w:firstLineChars"),
             Some("200"),
             "{text}"
         );
         assert_eq!(
-            p.at(&["w:pPr", "w:spacing"], "w:line"),
+            styles.paragraph_attr(p, "w:spacing", "w:line"),
             Some("579"),
             "{text}"
         );
@@ -134,10 +139,15 @@ fn title_body_and_headings_have_their_faces_and_sizes() {
 fn other_roles_have_their_faces_and_alignment() {
     let docx = sample_docx();
     let body = body(&docx);
+    let styles = Styles::of(&docx);
     let label = paragraph(&body, "附件1");
-    assert_eq!(run_format(label), face("黑体", 32, false));
-    assert_eq!(jc(label), "left");
-    assert!(label.at(&["w:pPr", "w:pageBreakBefore"], "w:val").is_none());
+    assert_eq!(run_format(&styles, label), face("黑体", 32, false));
+    assert_eq!(jc(&styles, label), "left");
+    assert!(
+        styles
+            .paragraph_attr(label, "w:pageBreakBefore", "w:val")
+            .is_none()
+    );
     assert!(
         label
             .child("w:pPr")
@@ -147,20 +157,23 @@ fn other_roles_have_their_faces_and_alignment() {
     );
 
     let title = paragraph(&body, "2024年度部门整体支出绩效自评表");
-    assert_eq!(run_format(title), face("方正小标宋简体", 36, false));
-    assert_eq!(jc(title), "center");
+    assert_eq!(
+        run_format(&styles, title),
+        face("方正小标宋简体", 36, false)
+    );
+    assert_eq!(jc(&styles, title), "center");
 
     let note = body
         .find_all("w:p")
         .into_iter()
         .find(|p| p.text().starts_with("注："))
         .unwrap();
-    assert_eq!(run_format(note), face("仿宋_GB2312", 24, false));
-    assert_eq!(note.at(&["w:pPr", "w:ind"], "w:firstLine"), None);
+    assert_eq!(run_format(&styles, note), face("仿宋_GB2312", 24, false));
+    assert_eq!(styles.paragraph_attr(note, "w:ind", "w:firstLine"), None);
 
     let date = paragraph(&body, "2025年3月15日");
-    assert_eq!(jc(date), "right");
-    assert_eq!(date.at(&["w:pPr", "w:ind"], "w:firstLine"), None);
+    assert_eq!(jc(&styles, date), "right");
+    assert_eq!(styles.paragraph_attr(date, "w:ind", "w:firstLine"), None);
 
     let bold = body
         .find_all("w:r")
@@ -336,12 +349,22 @@ fn header_rows_repeat_and_short_rows_do_not_split() {
     assert!(rows[1..].iter().all(|r| !has(r, "w:tblHeader")));
     assert!(has(&rows[0], "w:cantSplit"));
     assert!(has(rows.last().unwrap(), "w:cantSplit"));
-    let header_text = rows[0].find_all("w:r")[0].child("w:rPr").unwrap();
-    assert_eq!(header_text.at(&["w:rFonts"], "w:eastAsia"), Some("黑体"));
-    assert_eq!(header_text.at(&["w:sz"], "w:val"), Some("21"));
-    let data = rows[1].find_all("w:r")[0].child("w:rPr").unwrap();
-    assert_eq!(data.at(&["w:rFonts"], "w:eastAsia"), Some("仿宋_GB2312"));
-    assert_eq!(data.at(&["w:sz"], "w:val"), Some("21"));
+    let styles = Styles::of(&docx);
+    let first_run = |row: &El| {
+        let p = row.find_all("w:p")[0];
+        let r = p.child("w:r").expect("a run");
+        let east_asia = styles.run(p, r, "w:rFonts").unwrap().attr("w:eastAsia");
+        let size = styles.run(p, r, "w:sz").unwrap().attr("w:val");
+        (east_asia.map(str::to_owned), size.map(str::to_owned))
+    };
+    assert_eq!(
+        first_run(&rows[0]),
+        (Some("黑体".into()), Some("21".into()))
+    );
+    assert_eq!(
+        first_run(&rows[1]),
+        (Some("仿宋_GB2312".into()), Some("21".into()))
+    );
 }
 
 #[test]
@@ -446,7 +469,21 @@ fn the_same_document_gives_the_same_bytes() {
         .into_iter()
         .filter_map(|p| p.attr("w14:paraId").map(str::to_owned))
         .collect();
-    assert_eq!(ids.first().map(String::as_str), Some("00000001"));
+    // The two footers' paragraphs are 1 and 2; the body's follow.
+    assert_eq!(ids.first().map(String::as_str), Some("00000003"));
+    let footer_ids: Vec<String> = ["word/footer1.xml", "word/footer2.xml"]
+        .iter()
+        .map(|name| {
+            let footer = parse(&parts[*name]);
+            footer
+                .child("w:p")
+                .unwrap()
+                .attr("w14:paraId")
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(footer_ids, ["00000001", "00000002"]);
 }
 
 #[test]
@@ -465,6 +502,7 @@ fn footers_alternate_sides_and_hold_a_page_field() {
         format!("word/{}", rel.attr("Target").unwrap())
     };
     let body = body(&docx);
+    let styles = Styles::of(&docx);
     let sect = body.child("w:sectPr").unwrap();
     let footer = |kind: &str| {
         let reference = sect
@@ -476,7 +514,7 @@ fn footers_alternate_sides_and_hold_a_page_field() {
     for (kind, side) in [("default", "right"), ("even", "left")] {
         let footer = footer(kind);
         let p = footer.child("w:p").unwrap();
-        assert_eq!(jc(p), side, "{kind}");
+        assert_eq!(jc(&styles, p), side, "{kind}");
         let instr: String = footer
             .find_all("w:instrText")
             .iter()
@@ -490,7 +528,7 @@ fn footers_alternate_sides_and_hold_a_page_field() {
             .collect();
         assert_eq!(kinds, ["begin", "separate", "end"]);
         assert_eq!(p.text(), "— 1 —");
-        assert_eq!(run_format(p), face("宋体", 28, false));
+        assert_eq!(run_format(&styles, p), face("宋体", 28, false));
     }
 }
 
@@ -583,4 +621,53 @@ fn bad_spans_and_widths_are_reported_in_chinese() {
         message.contains("3 个列宽") && message.contains("2 列"),
         "{message}"
     );
+}
+
+#[test]
+fn paragraphs_name_their_style_and_runs_carry_only_bold() {
+    let docx = sample_docx();
+    let body = body(&docx);
+    let styles = Styles::of(&docx);
+    let paragraphs = body.find_all("w:p");
+    assert!(paragraphs.len() > 20);
+    let mut named = std::collections::BTreeSet::new();
+    for p in paragraphs {
+        let own = p.child("w:pPr").expect("paragraph properties");
+        let id = own.at(&["w:pStyle"], "w:val").expect("a style");
+        named.insert(id.to_owned());
+        let style = styles.style_of(p);
+        assert!(style.child("w:basedOn").is_none(), "{id} is complete");
+        assert!(style.at(&["w:rPr", "w:rFonts"], "w:eastAsia").is_some());
+        for child in &own.children {
+            assert!(
+                matches!(child.name.as_str(), "w:pStyle" | "w:pageBreakBefore"),
+                "{id}: direct {} on a paragraph",
+                child.name
+            );
+        }
+        for r in p.children_named("w:r") {
+            if let Some(rpr) = r.child("w:rPr") {
+                let names: Vec<&str> = rpr.children.iter().map(|c| c.name.as_str()).collect();
+                assert_eq!(names, ["w:b", "w:bCs"], "{id}: run formatting");
+            }
+        }
+    }
+    for id in [
+        "Title",
+        "BodyText",
+        "Heading1",
+        "Heading3",
+        "TableText",
+        "TableHeaderCenter",
+    ] {
+        assert!(named.contains(id), "no paragraph in {id}");
+    }
+    let table_header = styles.style_of(
+        body.find_all("w:p")
+            .into_iter()
+            .find(|p| p.at(&["w:pPr", "w:pStyle"], "w:val") == Some("TableHeaderCenter"))
+            .unwrap(),
+    );
+    assert_eq!(table_header.at(&["w:name"], "w:val"), Some("表头文字居中"));
+    assert_eq!(table_header.attr("w:customStyle"), Some("1"));
 }

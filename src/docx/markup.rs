@@ -6,8 +6,8 @@
 //!
 //! - the children of property elements in schema order
 //!   ([`super::SCHEMA_SEQUENCES`]);
-//! - paragraph ids (`w14:paraId`) numbered 1, 2, 3… in package order, rather
-//!   than from `docx-rs`'s thread-local counter;
+//! - paragraph ids (`w14:paraId`) numbered 1, 2, 3… (the two footers', then
+//!   the body's), rather than from `docx-rs`'s thread-local counter;
 //! - the elements and attributes `docx-rs` has no way to write (`w:tblHeader`,
 //!   `w:firstLineChars`), and none it writes where the schema has none (a
 //!   `w:type` on `w:gridCol`).
@@ -131,11 +131,6 @@ impl Markup {
         self.push("</w:t>");
     }
 
-    /// The id the next paragraph would get.
-    pub fn next_paragraph_id(&self) -> u32 {
-        self.next_paragraph_id
-    }
-
     /// The XML written.
     pub fn into_string(self) -> String {
         self.xml
@@ -151,7 +146,6 @@ mod tests {
         let mut markup = Markup::new(9, 0);
         markup.open_paragraph();
         markup.open_paragraph();
-        assert_eq!(markup.next_paragraph_id(), 11);
         assert_eq!(
             markup.into_string(),
             r#"<w:p w14:paraId="00000009"><w:p w14:paraId="0000000A">"#

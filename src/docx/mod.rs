@@ -5,18 +5,17 @@
 //!
 //! The package is built in two halves:
 //!
-//! - `skeleton`: what does not depend on the report (page set-up, document
-//!   defaults, relationships, properties), built once per process with
-//!   `docx-rs` and fixed where it writes differently from what Word expects:
-//!   `patch` (the document language, elements the schema forbids), `order`
-//!   (property children in schema order, [`SCHEMA_SEQUENCES`]) applied by
-//!   `xml` (a streaming rewrite of a part), `settings` and `fonts` (the
-//!   settings part and the font table, replaced);
+//! - `skeleton`: what does not depend on the report (page set-up,
+//!   relationships, properties), built once per process with `docx-rs`, with
+//!   the property children it writes put in schema order (`order`,
+//!   [`SCHEMA_SEQUENCES`], applied by `xml`, a streaming rewrite of a part),
+//!   and the parts it writes differently from what Word expects replaced:
+//!   `settings`, `fonts` (the font table) and `styles` (the paragraph styles,
+//!   one per kind of paragraph, with its typeface, size and format);
 //! - the report's content, written directly as WordprocessingML by `markup`
-//!   (`docx-rs`'s builders spent most of a build on it): `body` (blocks),
-//!   `styles` (typefaces, sizes and paragraph formats of each role),
-//!   `table` and `columns` (tables and column widths), `page` (page geometry
-//!   and the page-number footers).
+//!   (`docx-rs`'s builders spent most of a build on it): `body` (blocks, each
+//!   paragraph naming its style), `table` and `columns` (tables and column
+//!   widths), `page` (page geometry and the page-number footers).
 //!
 //! `package` writes both into a ZIP with fixed entry order and times, so that
 //! the same [`Document`] always gives the same bytes.
@@ -29,7 +28,6 @@ mod markup;
 mod order;
 mod package;
 mod page;
-mod patch;
 mod settings;
 mod skeleton;
 mod styles;
@@ -44,9 +42,7 @@ use skeleton::Part;
 
 /// The DOCX bytes of `doc`.
 pub fn write_docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
-    let body = body::write(&doc.blocks)?;
-    let mut next_paragraph_id = body.next_paragraph_id();
-    let body = body.into_string();
+    let body = body::write(&doc.blocks)?.into_string();
     let skeleton = skeleton::skeleton()?;
     // This package's own reader of the parts packed once.
     let mut packed = skeleton.packed.clone();
@@ -55,11 +51,6 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
         match part {
             Part::Packed(index) => package.copy(&mut packed, *index)?,
             Part::Document { head, tail } => package.add(name, &[head, body.as_bytes(), tail])?,
-            Part::Footer(side) => {
-                let footer = page::footer_xml(*side, next_paragraph_id);
-                next_paragraph_id += 1;
-                package.add(name, &[footer.as_bytes()])?;
-            }
         }
     }
     package.finish()

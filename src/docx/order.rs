@@ -289,10 +289,10 @@ fn wordprocessing_name(name: &[u8]) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::docx::xml::{Edit, rewrite};
+    use crate::docx::xml::rewrite;
 
     fn reorder(xml: &str) -> String {
-        String::from_utf8(rewrite(xml.as_bytes(), |_, _| Edit::Keep).unwrap()).unwrap()
+        String::from_utf8(rewrite(xml.as_bytes()).unwrap()).unwrap()
     }
 
     #[test]

@@ -87,6 +87,10 @@ pub(super) const FOOTERS: [(&str, PageSide); 2] = [
     ("word/footer2.xml", PageSide::Even),
 ];
 
+/// The ids of the footers' paragraphs, in the order of [`FOOTERS`]; the
+/// body's paragraphs are numbered after them.
+pub(super) const FOOTER_PARAGRAPH_IDS: [u32; 2] = [1, 2];
+
 /// The start of a footer part, as `docx-rs` writes it.
 const FOOTER_START: &str = concat!(
     r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,

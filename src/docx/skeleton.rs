@@ -1,8 +1,7 @@
 //! Everything in the package but the report's own content: the parts
-//! `docx-rs` builds for the page set-up and the document defaults (content
-//! types, relationships, properties, styles, numbering, the section
-//! properties, the footers' places), fixed, with the settings and the font
-//! table replaced. None of it depends on the report, so it is built once per
+//! `docx-rs` builds for the page set-up (content types, relationships,
+//! properties, numbering, the section properties, the footers' places),
+//! fixed, with the settings, the font table and the styles replaced. None of it depends on the report, so it is built once per
 //! process and shared by every report written.
 
 use std::sync::OnceLock;
@@ -10,8 +9,8 @@ use std::sync::OnceLock;
 use docx_rs::Docx;
 
 use super::package::{self, Packed};
-use super::page::{self, FOOTERS, PageSide};
-use super::{DocxError, fonts, patch, settings, styles, xml};
+use super::page::{self, FOOTER_PARAGRAPH_IDS, FOOTERS};
+use super::{DocxError, fonts, settings, styles, xml};
 
 /// One part of the package.
 pub(super) enum Part {
@@ -19,8 +18,6 @@ pub(super) enum Part {
     Packed(usize),
     /// `word/document.xml`, around the place of the body's content.
     Document { head: Vec<u8>, tail: Vec<u8> },
-    /// A footer part, written for each report ([`page::footer_xml`]).
-    Footer(PageSide),
 }
 
 /// The parts of the package but the report's content.
@@ -41,15 +38,13 @@ pub(super) fn skeleton() -> Result<&'static Skeleton, DocxError> {
 }
 
 fn build() -> Result<Skeleton, DocxError> {
-    let docx = page::set_up(styles::defaults(Docx::new()));
+    let docx = page::set_up(Docx::new());
     let mut fixed = Vec::new();
     let mut parts = Vec::new();
     for (name, bytes) in package::parts(docx.build()) {
-        let part = if let Some(&(_, side)) = FOOTERS.iter().find(|(footer, _)| *footer == name) {
-            Part::Footer(side)
-        } else if name == "word/document.xml" {
+        let part = if name == "word/document.xml" {
             // Only the section properties are there yet; they need ordering.
-            split_at_body(xml::rewrite(&bytes, |_, _| xml::Edit::Keep)?)?
+            split_at_body(xml::rewrite(&bytes)?)?
         } else {
             fixed.push((name.clone(), final_bytes(&name, bytes)?));
             Part::Packed(fixed.len() - 1)
@@ -65,8 +60,11 @@ fn final_bytes(name: &str, bytes: Vec<u8>) -> Result<Vec<u8>, DocxError> {
     Ok(match name {
         "word/settings.xml" => settings::SETTINGS_XML.as_bytes().to_vec(),
         "word/fontTable.xml" => fonts::font_table_xml().into_bytes(),
-        "word/styles.xml" => xml::rewrite(&bytes, patch::styles)?,
-        _ => bytes,
+        "word/styles.xml" => styles::styles_xml().into_bytes(),
+        _ => match FOOTERS.iter().position(|(footer, _)| *footer == name) {
+            Some(i) => page::footer_xml(FOOTERS[i].1, FOOTER_PARAGRAPH_IDS[i]).into_bytes(),
+            None => bytes,
+        },
     })
 }
 
@@ -102,16 +100,11 @@ mod tests {
     }
 
     #[test]
-    fn both_footers_are_left_to_the_report() {
-        let footers: Vec<PageSide> = skeleton()
-            .unwrap()
-            .parts
-            .iter()
-            .filter_map(|(_, part)| match part {
-                Part::Footer(side) => Some(*side),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(footers, [PageSide::Odd, PageSide::Even]);
+    fn both_footers_are_packed_once() {
+        let skeleton = skeleton().unwrap();
+        for (footer, _) in FOOTERS {
+            let part = skeleton.parts.iter().find(|(name, _)| name == footer);
+            assert!(matches!(part, Some((_, Part::Packed(_)))), "{footer}");
+        }
     }
 }

@@ -2,15 +2,21 @@
 //! GB/T 9704-2012: title 2号方正小标宋简体, body 3号仿宋_GB2312, headings
 //! 黑体 / 楷体_GB2312 / bold 仿宋_GB2312 / 仿宋_GB2312, tables 五号.
 //!
-//! Every run names its East Asian typeface in `w:eastAsia` and Times New Roman
-//! in `w:ascii`/`w:hAnsi`, with `w:hint="eastAsia"` so that characters shared by
-//! both scripts (quotation marks, dashes, ellipses) take the Chinese face.
-//! Formats are written as direct formatting on every paragraph and run, so the
-//! layout does not depend on how a reader resolves styles; they are written
-//! here as WordprocessingML ([`Markup`]), children in schema order. Only the
-//! document defaults go through `docx-rs` ([`defaults`]).
-
-use docx_rs::{Docx, RunFonts};
+//! Each kind of paragraph of the report is a paragraph style of the package
+//! ([`STYLES`], written by [`styles_xml`]): its paragraph format and its face
+//! are there once, and a paragraph names its style (`w:pStyle`) and carries
+//! nothing else but a page break before it; a run carries only bold, where
+//! its text is bold and the style's face is not. Word, WPS and LibreOffice
+//! show the styles by their Chinese names, so an office that restyles the
+//! report changes a style, not every paragraph. Nothing is left to a reader's
+//! own defaults: every style is complete in itself (no `w:basedOn`), and the
+//! footers, which have no style, carry their format directly.
+//!
+//! Every face names its East Asian typeface in `w:eastAsia` and Times New
+//! Roman in `w:ascii`/`w:hAnsi`, with `w:hint="eastAsia"` so that characters
+//! shared by both scripts (quotation marks, dashes, ellipses) take the Chinese
+//! face. Everything is written as WordprocessingML ([`Markup`]), children in
+//! schema order.
 
 use super::markup::Markup;
 use super::page::LINE_PITCH;
@@ -69,18 +75,15 @@ impl Face {
         Face { bold: true, ..self }
     }
 
-    /// The typefaces, for `docx-rs`'s document defaults.
-    fn fonts(self) -> RunFonts {
-        RunFonts::new()
-            .ascii(LATIN)
-            .hi_ansi(LATIN)
-            .east_asia(self.east_asia)
-            .hint("eastAsia")
-    }
-
     /// Writes the run properties (`w:rPr`) of this face, bold if `bold`.
     pub fn write_properties(self, markup: &mut Markup, bold: bool) {
-        markup.push(r#"<w:rPr><w:rFonts w:ascii=""#);
+        markup.push("<w:rPr>");
+        self.write_property_children(markup, bold);
+        markup.push("</w:rPr>");
+    }
+
+    fn write_property_children(self, markup: &mut Markup, bold: bool) {
+        markup.push(r#"<w:rFonts w:ascii=""#);
         markup.value(LATIN);
         markup.push(r#"" w:hAnsi=""#);
         markup.value(LATIN);
@@ -92,21 +95,25 @@ impl Face {
         }
         markup.val("w:sz", self.half_points);
         markup.val("w:szCs", self.half_points);
-        markup.push("</w:rPr>");
     }
 
     /// Writes a run of this face (bold if the face or `bold` is) holding
-    /// `text`; each `\n` in the text becomes a line break.
+    /// `text`, with the face written on the run.
     pub fn write_run(self, markup: &mut Markup, text: &str, bold: bool) {
         markup.push("<w:r>");
         self.write_properties(markup, self.bold || bold);
-        for (i, line) in text.split('\n').enumerate() {
-            if i > 0 {
-                markup.push(r#"<w:br w:type="textWrapping" />"#);
-            }
-            markup.text(line);
-        }
+        write_text(markup, text);
         markup.push("</w:r>");
+    }
+}
+
+/// Writes `text`; each `\n` becomes a line break.
+fn write_text(markup: &mut Markup, text: &str) {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            markup.push(r#"<w:br w:type="textWrapping" />"#);
+        }
+        markup.text(line);
     }
 }
 
@@ -140,9 +147,22 @@ pub(super) enum Spacing {
     Single,
 }
 
+/// A paragraph style of the package: its id and the name readers show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Style {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// Not one of the styles readers know by name (Title, Body Text,
+    /// heading 1…).
+    pub custom: bool,
+}
+
 /// Everything about a paragraph's layout.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Format {
+    /// The style that holds this format; none for a format written directly
+    /// on its paragraph (the footers).
+    pub style: Option<Style>,
     pub face: Face,
     pub align: Align,
     pub first_line_indent: bool,
@@ -160,6 +180,7 @@ impl Format {
     /// Text in `face` and `align` on the page's line grid, without indent.
     pub const fn text(face: Face, align: Align) -> Self {
         Format {
+            style: None,
             face,
             align,
             first_line_indent: false,
@@ -168,6 +189,30 @@ impl Format {
             after: 0,
             keep_next: false,
             outline: None,
+        }
+    }
+
+    /// This format as a style of our own, named `name`.
+    const fn styled(self, id: &'static str, name: &'static str) -> Self {
+        Format {
+            style: Some(Style {
+                id,
+                name,
+                custom: true,
+            }),
+            ..self
+        }
+    }
+
+    /// This format as the built-in style `name`.
+    const fn built_in(self, id: &'static str, name: &'static str) -> Self {
+        Format {
+            style: Some(Style {
+                id,
+                name,
+                custom: false,
+            }),
+            ..self
         }
     }
 
@@ -186,85 +231,167 @@ impl Format {
         }
     }
 
+    const fn single(self) -> Self {
+        Format {
+            spacing: Spacing::Single,
+            ..self
+        }
+    }
+
     /// The carrier of a page break that no paragraph can take: empty, one
     /// point high, starting a new page.
     pub const PAGE_BREAK: Format = Format {
         spacing: Spacing::Exact(20),
-        ..Format::text(Face::new(FANGSONG, 2), Align::Left)
+        ..Format::text(Face::new(FANGSONG, 2), Align::Left).styled("PageBreak", "分页")
     };
 
     /// The report title: centred 2号小标宋, one blank line below.
     pub const TITLE: Format = Format {
         after: LINE_PITCH as u32,
         keep_next: true,
-        ..Format::text(Face::new(XIAOBIAOSONG, SIZE_2), Align::Center)
+        ..Format::text(Face::new(XIAOBIAOSONG, SIZE_2), Align::Center).built_in("Title", "Title")
     };
 
     /// Body text: 3号仿宋, justified, indented two characters.
-    pub const BODY: Format = Format::text(Face::new(FANGSONG, SIZE_3), Align::Both).indented();
+    pub const BODY: Format = Format::text(Face::new(FANGSONG, SIZE_3), Align::Both)
+        .indented()
+        .built_in("BodyText", "Body Text");
+
+    /// Headings of level 1 (一、) to 4 (⑴).
+    const HEADINGS: [Format; 4] = [
+        Format::text(Face::new(HEITI, SIZE_3), Align::Both)
+            .heading(0)
+            .built_in("Heading1", "heading 1"),
+        Format::text(Face::new(KAITI, SIZE_3), Align::Both)
+            .heading(1)
+            .built_in("Heading2", "heading 2"),
+        Format::text(Face::new(FANGSONG, SIZE_3).bold(), Align::Both)
+            .heading(2)
+            .built_in("Heading3", "heading 3"),
+        Format::text(Face::new(FANGSONG, SIZE_3), Align::Both)
+            .heading(3)
+            .built_in("Heading4", "heading 4"),
+    ];
+
+    /// “附件N”: 3号黑体 at the left, kept with the table title below.
+    const ATTACHMENT_LABEL: Format = Format {
+        keep_next: true,
+        ..Format::text(Face::new(HEITI, SIZE_3), Align::Left).styled("AttachmentLabel", "附件标注")
+    };
+
+    /// A table's title: centred 小二小标宋, kept with the table.
+    const TABLE_TITLE: Format = Format {
+        keep_next: true,
+        ..Format::text(Face::new(XIAOBIAOSONG, SIZE_SMALL_2), Align::Center)
+            .styled("TableTitle", "表格标题")
+    };
+
+    /// A note under a table: 小四仿宋, single spacing.
+    const NOTE: Format = Format::text(Face::new(FANGSONG, SIZE_SMALL_4), Align::Both)
+        .single()
+        .styled("TableNote", "表注");
+
+    /// A line at the right (a signature, a date): 3号仿宋.
+    const RIGHT: Format =
+        Format::text(Face::new(FANGSONG, SIZE_3), Align::Right).styled("Closing", "落款");
+
+    /// Table text, 五号, single spacing, no indent: data cells in 仿宋 and
+    /// header cells in 黑体, each left, centred and right.
+    const CELLS: [[Format; 3]; 2] = [
+        [
+            Format::text(Face::new(FANGSONG, SIZE_5), Align::Left)
+                .single()
+                .styled("TableText", "表格文字"),
+            Format::text(Face::new(FANGSONG, SIZE_5), Align::Center)
+                .single()
+                .styled("TableTextCenter", "表格文字居中"),
+            Format::text(Face::new(FANGSONG, SIZE_5), Align::Right)
+                .single()
+                .styled("TableTextRight", "表格文字右对齐"),
+        ],
+        [
+            Format::text(Face::new(HEITI, SIZE_5), Align::Left)
+                .single()
+                .styled("TableHeader", "表头文字"),
+            Format::text(Face::new(HEITI, SIZE_5), Align::Center)
+                .single()
+                .styled("TableHeaderCenter", "表头文字居中"),
+            Format::text(Face::new(HEITI, SIZE_5), Align::Right)
+                .single()
+                .styled("TableHeaderRight", "表头文字右对齐"),
+        ],
+    ];
 
     /// A heading of level 1 (一、) to 4 (⑴); other levels are taken as the
     /// nearest of these.
     pub fn heading_level(level: u8) -> Format {
-        let (face, outline) = match level {
-            0 | 1 => (Face::new(HEITI, SIZE_3), 0),
-            2 => (Face::new(KAITI, SIZE_3), 1),
-            3 => (Face::new(FANGSONG, SIZE_3).bold(), 2),
-            _ => (Face::new(FANGSONG, SIZE_3), 3),
-        };
-        Format::text(face, Align::Both).heading(outline)
+        Format::HEADINGS[usize::from(level.clamp(1, 4)) - 1]
     }
 
     /// The format of a paragraph in `role`.
     pub fn role(role: ParagraphRole) -> Format {
         match role {
             ParagraphRole::Body => Format::BODY,
-            ParagraphRole::AttachmentLabel => Format {
-                keep_next: true,
-                ..Format::text(Face::new(HEITI, SIZE_3), Align::Left)
-            },
-            ParagraphRole::TableTitle => Format {
-                keep_next: true,
-                ..Format::text(Face::new(XIAOBIAOSONG, SIZE_SMALL_2), Align::Center)
-            },
-            ParagraphRole::Note => Format {
-                spacing: Spacing::Single,
-                ..Format::text(Face::new(FANGSONG, SIZE_SMALL_4), Align::Both)
-            },
-            ParagraphRole::Right => Format::text(Face::new(FANGSONG, SIZE_3), Align::Right),
+            ParagraphRole::AttachmentLabel => Format::ATTACHMENT_LABEL,
+            ParagraphRole::TableTitle => Format::TABLE_TITLE,
+            ParagraphRole::Note => Format::NOTE,
+            ParagraphRole::Right => Format::RIGHT,
         }
     }
 
-    /// Text in a table cell: 五号, single spacing, no indent; header rows in 黑体.
+    /// Text in a table cell: header rows in 黑体.
     pub fn cell(header: bool, align: CellAlign) -> Format {
-        let face = Face::new(if header { HEITI } else { FANGSONG }, SIZE_5);
-        let align = match align {
-            CellAlign::Left => Align::Left,
-            CellAlign::Center => Align::Center,
-            CellAlign::Right => Align::Right,
+        let column = match align {
+            CellAlign::Left => 0,
+            CellAlign::Center => 1,
+            CellAlign::Right => 2,
         };
-        Format {
-            spacing: Spacing::Single,
-            ..Format::text(face, align)
-        }
+        Format::CELLS[usize::from(header)][column]
     }
 
-    /// Writes a paragraph with these properties holding `content`, starting
-    /// a new page if `page_break_before`.
+    /// Writes a paragraph of this format holding `content`, starting a new
+    /// page if `page_break_before`: the style's name and the break, or for
+    /// a format without a style, the whole format.
     pub fn write_paragraph(self, markup: &mut Markup, content: &[Inline], page_break_before: bool) {
         markup.open_paragraph();
-        self.write_properties(markup, page_break_before);
-        for inline in content {
-            self.face.write_run(markup, &inline.text, inline.bold);
+        match self.style {
+            Some(style) => {
+                markup.push("<w:pPr>");
+                markup.val("w:pStyle", style.id);
+                if page_break_before {
+                    markup.push("<w:pageBreakBefore />");
+                }
+                markup.push("</w:pPr>");
+                for inline in content {
+                    markup.push("<w:r>");
+                    if inline.bold && !self.face.bold {
+                        markup.push("<w:rPr><w:b /><w:bCs /></w:rPr>");
+                    }
+                    write_text(markup, &inline.text);
+                    markup.push("</w:r>");
+                }
+            }
+            None => {
+                self.write_properties(markup, page_break_before);
+                for inline in content {
+                    self.face.write_run(markup, &inline.text, inline.bold);
+                }
+            }
         }
         markup.push("</w:p>");
     }
 
-    /// Writes the paragraph properties (`w:pPr`); the paragraph mark carries
-    /// the face (not bold), so that an empty paragraph is as tall as a line
-    /// of its text.
+    /// Writes the whole format as direct paragraph properties (`w:pPr`); the
+    /// paragraph mark carries the face (not bold), so that an empty paragraph
+    /// is as tall as a line of its text.
     pub fn write_properties(self, markup: &mut Markup, page_break_before: bool) {
         markup.push("<w:pPr>");
+        self.write_property_children(markup, page_break_before);
+        self.face.write_properties(markup, false);
+        markup.push("</w:pPr>");
+    }
+
+    fn write_property_children(self, markup: &mut Markup, page_break_before: bool) {
         if self.keep_next {
             markup.push("<w:keepNext />");
         }
@@ -301,14 +428,72 @@ impl Format {
         if let Some(level) = self.outline {
             markup.val("w:outlineLvl", level);
         }
-        self.face.write_properties(markup, false);
-        markup.push("</w:pPr>");
+    }
+
+    /// Writes the style definition (`w:style`) of a styled format.
+    fn write_style(self, markup: &mut Markup, style: Style) {
+        markup.push(r#"<w:style w:type="paragraph" w:styleId=""#);
+        markup.value(style.id);
+        if style.custom {
+            markup.push(r#"" w:customStyle="1"#);
+        }
+        markup.push(r#"">"#);
+        markup.val("w:name", style.name);
+        markup.push("<w:qFormat /><w:pPr>");
+        self.write_property_children(markup, false);
+        markup.push("</w:pPr><w:rPr>");
+        self.face.write_property_children(markup, self.face.bold);
+        markup.push("</w:rPr></w:style>");
     }
 }
 
-/// Document defaults: body face and size, for anything without direct
-/// formatting.
-pub(super) fn defaults(docx: Docx) -> Docx {
-    docx.default_fonts(Format::BODY.face.fonts())
-        .default_size(SIZE_3)
+/// Every styled format, each once.
+pub(super) const STYLES: [Format; 17] = [
+    Format::TITLE,
+    Format::BODY,
+    Format::HEADINGS[0],
+    Format::HEADINGS[1],
+    Format::HEADINGS[2],
+    Format::HEADINGS[3],
+    Format::ATTACHMENT_LABEL,
+    Format::TABLE_TITLE,
+    Format::NOTE,
+    Format::RIGHT,
+    Format::PAGE_BREAK,
+    Format::CELLS[0][0],
+    Format::CELLS[0][1],
+    Format::CELLS[0][2],
+    Format::CELLS[1][0],
+    Format::CELLS[1][1],
+    Format::CELLS[1][2],
+];
+
+/// The styles part: document defaults (the body face, the document's
+/// languages: en-US, East Asian zh-CN, so that readers shape and substitute
+/// fonts for Simplified Chinese), an empty default paragraph style, and
+/// [`STYLES`].
+pub(super) fn styles_xml() -> String {
+    let mut markup = Markup::new(1, 16 * 1024);
+    markup.push(concat!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+        "\n",
+        r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+        "<w:docDefaults><w:rPrDefault><w:rPr>",
+    ));
+    Format::BODY
+        .face
+        .write_property_children(&mut markup, false);
+    markup.push(concat!(
+        r#"<w:lang w:val="en-US" w:eastAsia="zh-CN" />"#,
+        "</w:rPr></w:rPrDefault><w:pPrDefault /></w:docDefaults>",
+        r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal">"#,
+        r#"<w:name w:val="Normal" /><w:qFormat /></w:style>"#,
+    ));
+    for format in STYLES {
+        if let Some(style) = format.style {
+            format.write_style(&mut markup, style);
+        }
+    }
+    markup.push("</w:styles>");
+    markup.into_string()
 }

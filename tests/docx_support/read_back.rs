@@ -154,3 +154,55 @@ pub fn body(docx: &[u8]) -> El {
 pub fn int(value: Option<&str>) -> i64 {
     value.expect("attribute present").parse().unwrap()
 }
+
+/// The styles part, to read a paragraph's or a run's format as a reader
+/// resolves it: the element's own property first, then its paragraph
+/// style's (the default paragraph style when it names none), then the
+/// document defaults'.
+pub struct Styles(El);
+
+impl Styles {
+    pub fn of(docx: &[u8]) -> Styles {
+        Styles(part(docx, "word/styles.xml"))
+    }
+
+    /// The paragraph style of `p`.
+    pub fn style_of(&self, p: &El) -> &El {
+        let id = p.at(&["w:pPr", "w:pStyle"], "w:val");
+        self.0
+            .children_named("w:style")
+            .find(|s| match id {
+                Some(id) => s.attr("w:styleId") == Some(id),
+                None => s.attr("w:type") == Some("paragraph") && s.attr("w:default") == Some("1"),
+            })
+            .unwrap_or_else(|| panic!("no paragraph style {id:?}"))
+    }
+
+    fn default_run(&self) -> Option<&El> {
+        self.0
+            .child("w:docDefaults")?
+            .child("w:rPrDefault")?
+            .child("w:rPr")
+    }
+
+    /// The paragraph property `name` of `p` (`w:jc`, `w:ind`…).
+    pub fn paragraph<'a>(&'a self, p: &'a El, name: &str) -> Option<&'a El> {
+        p.child("w:pPr")
+            .and_then(|own| own.child(name))
+            .or_else(|| self.style_of(p).child("w:pPr")?.child(name))
+    }
+
+    /// Attribute `attr` of the paragraph property `name` of `p`.
+    pub fn paragraph_attr<'a>(&'a self, p: &'a El, name: &str, attr: &str) -> Option<&'a str> {
+        self.paragraph(p, name)?.attr(attr)
+    }
+
+    /// The run property `name` of run `r` in paragraph `p` (`w:rFonts`,
+    /// `w:sz`, `w:b`…).
+    pub fn run<'a>(&'a self, p: &'a El, r: &'a El, name: &str) -> Option<&'a El> {
+        r.child("w:rPr")
+            .and_then(|own| own.child(name))
+            .or_else(|| self.style_of(p).child("w:rPr")?.child(name))
+            .or_else(|| self.default_run()?.child(name))
+    }
+}
