@@ -3,7 +3,9 @@
 #   (a) a full build of the bundled report (load → audit → Markdown + DOCX)
 #       against `pandoc out/2024.md -o x.docx` (the same content, Markdown → DOCX only);
 #   (b) a batch of N generated unit files (variants of the reference) through one
-#       `jixiao build`, with every output spot-checked;
+#       `jixiao build`, with every output spot-checked: each timed run writing
+#       all 2N outputs into a new, empty directory, and then rebuilding into a
+#       directory whose outputs are already up to date (nothing rewritten);
 #   (c) peak memory (maximum resident set size) of each.
 # Needs hyperfine, pandoc and GNU time (installed with apt-get when missing).
 # Usage: bench/compare.sh [N]   (N defaults to 1000)
@@ -29,7 +31,10 @@ trap 'rm -rf "$work"' EXIT
 md="$work/ref/2024.md"
 
 echo "== (a) one report: jixiao build (YAML → Markdown + DOCX) vs pandoc (Markdown → DOCX)"
-hyperfine --warmup 3 --min-runs 20 -N --export-json "$work/a.json" \
+# Each run writes into a new directory, as pandoc writes its file each time.
+echo 0 >"$work/run-a"
+fresh_a="mv $work/a $work/a.old.\$(cat $work/run-a) 2>/dev/null; echo \$((\$(cat $work/run-a) + 1)) >$work/run-a; true"
+hyperfine --warmup 3 --min-runs 20 -N --export-json "$work/a.json" --prepare "bash -c '$fresh_a'" \
   -n jixiao "$bin build data/2024.yaml --allow-errors -o $work/a" \
   -n pandoc "pandoc $md -o $work/pandoc.docx"
 python3 - "$work/a.json" <<'PY' 2>/dev/null || true
@@ -46,8 +51,14 @@ for i in $(seq 1 "$N"); do
   sed -e "19s/行业事务中心/行业事务中心第${i}单位/" \
       -e "82s/6078.91/${actual}/" data/2024.yaml >"$work/units/unit$i.yaml"
 done
+# A new output directory for every run: the previous run's directory is
+# moved aside, not deleted, so that no deletion is still under way.
+echo 0 >"$work/run"
+fresh="mv $work/batch $work/batch.old.\$(cat $work/run) 2>/dev/null; echo \$((\$(cat $work/run) + 1)) >$work/run; true"
+hyperfine --warmup 1 --runs 5 -N --prepare "bash -c '$fresh'" \
+  -n "jixiao build $N units, new output directory" "$bin build $(echo $work/units/*.yaml) --allow-errors -o $work/batch --quiet"
 hyperfine --warmup 1 --runs 5 -N \
-  -n "jixiao build $N units" "$bin build $(echo $work/units/*.yaml) --allow-errors -o $work/batch --quiet"
+  -n "jixiao build $N units, outputs up to date" "$bin build $(echo $work/units/*.yaml) --allow-errors -o $work/batch --quiet"
 docx=$(ls "$work/batch"/*.docx | wc -l); mds=$(ls "$work/batch"/*.md | wc -l)
 echo "outputs: $mds Markdown, $docx DOCX (expected $N each)"
 [ "$docx" -eq "$N" ] && [ "$mds" -eq "$N" ] || { echo "missing outputs" >&2; exit 1; }

@@ -11,7 +11,7 @@ mod builder;
 mod scoring;
 mod spending;
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -82,7 +82,9 @@ impl Figure {
 /// All figures of a file, in the order they were computed.
 #[derive(Debug, Clone, Default)]
 pub struct Figures {
-    by_name: BTreeMap<String, usize>,
+    /// Index into `list` by name (looked up a few thousand times a report,
+    /// so hashed rather than ordered: the order is `list`'s).
+    by_name: HashMap<String, usize, foldhash::fast::FixedState>,
     list: Vec<Figure>,
     /// The outcome of every indicator, unit level first, then per project.
     pub indicators: Vec<IndicatorOutcome>,

@@ -2,13 +2,15 @@
 //! whole HTML blocks (layout-hint comments, `<table>`s, loose text) and the
 //! single inline tags that appear in running text (`<br>`, `<strong>`, comments).
 
+use std::borrow::Cow;
+
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::entities::reference_text;
 use super::error::{ParseError, ParseErrorKind, TableError};
 use super::hint::Hint;
-use super::html_table::{Attributes, TableBuilder};
+use super::html_table::TableBuilder;
 use super::runs::RunsBuilder;
 use crate::document::{Inline, Table};
 
@@ -95,12 +97,12 @@ pub(super) fn read_block(html: &str, first_line: usize) -> Result<Vec<HtmlItem>,
 pub(super) fn read_inline(html: &str) -> InlineTag {
     let mut reader = lenient_reader(html);
     match reader.read_event() {
-        Ok(Event::Start(tag) | Event::Empty(tag)) => match tag_name(tag.name().as_ref()).as_str() {
+        Ok(Event::Start(tag) | Event::Empty(tag)) => match tag_name(tag.name().as_ref()).as_ref() {
             "br" => InlineTag::LineBreak,
             "strong" | "b" => InlineTag::BoldStart,
             _ => InlineTag::Other,
         },
-        Ok(Event::End(tag)) => match tag_name(tag.name().as_ref()).as_str() {
+        Ok(Event::End(tag)) => match tag_name(tag.name().as_ref()).as_ref() {
             "strong" | "b" => InlineTag::BoldEnd,
             _ => InlineTag::Other,
         },
@@ -147,7 +149,11 @@ impl<'a> BlockReader<'a> {
     /// The lower-case name of the tag at `offset`. A `<` followed by something
     /// other than a letter is not a tag in HTML, but `quick-xml` would read up to
     /// the next `>` as one, losing text; it is an error instead.
-    fn element_name(&mut self, name: &[u8], offset: usize) -> Result<String, ParseError> {
+    fn element_name(
+        &mut self,
+        name: &[u8],
+        offset: usize,
+    ) -> Result<Cow<'static, str>, ParseError> {
         let name = tag_name(name);
         if name.starts_with(|c: char| c.is_ascii_alphabetic()) {
             return Ok(name);
@@ -166,7 +172,7 @@ impl<'a> BlockReader<'a> {
                 Err(ParseError::table(*table_line, TableError::Nested))
             }
             (Some((table, table_line)), _) => table
-                .open(name, &Attributes::of(tag))
+                .open(name, tag)
                 .map_err(|error| ParseError::table(*table_line, error)),
             (None, "table") => {
                 self.end_paragraph();
@@ -274,6 +280,15 @@ fn html_error(line: usize, error: quick_xml::Error) -> ParseError {
     ParseError::new(line, ParseErrorKind::Html(error.to_string()))
 }
 
-fn tag_name(name: &[u8]) -> String {
-    String::from_utf8_lossy(name).to_ascii_lowercase()
+/// The lower-case name of a tag; the names the reader acts on, written in
+/// lower case as templates do, are not copied.
+fn tag_name(name: &[u8]) -> Cow<'static, str> {
+    const KNOWN: [&str; 13] = [
+        "table", "thead", "tbody", "tfoot", "tr", "td", "th", "col", "colgroup", "br", "strong",
+        "b", "p",
+    ];
+    match KNOWN.iter().find(|known| known.as_bytes() == name) {
+        Some(known) => Cow::Borrowed(known),
+        None => Cow::Owned(String::from_utf8_lossy(name).to_ascii_lowercase()),
+    }
 }

@@ -11,12 +11,12 @@ use crate::document::{Cell, CellAlign, Inline, Row, Table};
 
 /// The attributes of one tag: lower-case names, entity-decoded values.
 #[derive(Debug)]
-pub(super) struct Attributes(Vec<(String, String)>);
+struct Attributes(Vec<(String, String)>);
 
 impl Attributes {
     /// Reads a tag's attributes the HTML way (values may be unquoted);
     /// malformed ones are skipped.
-    pub(super) fn of(tag: &BytesStart) -> Self {
+    fn of(tag: &BytesStart) -> Self {
         let mut raw = tag.html_attributes();
         raw.with_checks(false);
         let attributes = raw.flatten().map(|attribute| {
@@ -46,8 +46,9 @@ pub(super) struct TableBuilder {
 }
 
 impl TableBuilder {
-    /// An opening tag inside the table (lower-case name).
-    pub(super) fn open(&mut self, name: &str, attributes: &Attributes) -> Result<(), TableError> {
+    /// An opening tag inside the table (lower-case name); its attributes are
+    /// read only for the tags that have any that matter.
+    pub(super) fn open(&mut self, name: &str, tag: &BytesStart) -> Result<(), TableError> {
         match name {
             "thead" => self.start_section(true),
             "tbody" | "tfoot" => self.start_section(false),
@@ -57,9 +58,9 @@ impl TableBuilder {
             }
             "td" | "th" => {
                 self.end_cell();
-                self.cell = Some(CellBuilder::new(name == "th", attributes)?);
+                self.cell = Some(CellBuilder::new(name == "th", &Attributes::of(tag))?);
             }
-            "col" => self.widths.extend(column_widths(attributes)?),
+            "col" => self.widths.extend(column_widths(&Attributes::of(tag))?),
             "br" => self.with_cell(CellBuilder::line_break),
             "strong" | "b" => self.with_cell(|cell| cell.runs.bold_start()),
             _ => {}
