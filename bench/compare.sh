@@ -27,14 +27,17 @@ bin=target/release/jixiao
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# A hyperfine --prepare command giving each timed run a new, empty output
+# directory: the previous run's DIR is moved aside, not deleted, so that no
+# deletion is still under way while the next run is timed.
+move_aside() { echo "bash -c 'mv $1 \$(mktemp -d -p $work) 2>/dev/null; true'"; }
+
 "$bin" build data/2024.yaml --allow-errors -o "$work/ref" >/dev/null
 md="$work/ref/2024.md"
 
 echo "== (a) one report: jixiao build (YAML → Markdown + DOCX) vs pandoc (Markdown → DOCX)"
 # Each run writes into a new directory, as pandoc writes its file each time.
-echo 0 >"$work/run-a"
-fresh_a="mv $work/a $work/a.old.\$(cat $work/run-a) 2>/dev/null; echo \$((\$(cat $work/run-a) + 1)) >$work/run-a; true"
-hyperfine --warmup 3 --min-runs 20 -N --export-json "$work/a.json" --prepare "bash -c '$fresh_a'" \
+hyperfine --warmup 3 --min-runs 20 -N --export-json "$work/a.json" --prepare "$(move_aside "$work/a")" \
   -n jixiao "$bin build data/2024.yaml --allow-errors -o $work/a" \
   -n pandoc "pandoc $md -o $work/pandoc.docx"
 python3 - "$work/a.json" <<'PY' 2>/dev/null || true
@@ -51,11 +54,7 @@ for i in $(seq 1 "$N"); do
   sed -e "19s/行业事务中心/行业事务中心第${i}单位/" \
       -e "82s/6078.91/${actual}/" data/2024.yaml >"$work/units/unit$i.yaml"
 done
-# A new output directory for every run: the previous run's directory is
-# moved aside, not deleted, so that no deletion is still under way.
-echo 0 >"$work/run"
-fresh="mv $work/batch $work/batch.old.\$(cat $work/run) 2>/dev/null; echo \$((\$(cat $work/run) + 1)) >$work/run; true"
-hyperfine --warmup 1 --runs 5 -N --prepare "bash -c '$fresh'" \
+hyperfine --warmup 1 --runs 5 -N --prepare "$(move_aside "$work/batch")" \
   -n "jixiao build $N units, new output directory" "$bin build $(echo $work/units/*.yaml) --allow-errors -o $work/batch --quiet"
 hyperfine --warmup 1 --runs 5 -N \
   -n "jixiao build $N units, outputs up to date" "$bin build $(echo $work/units/*.yaml) --allow-errors -o $work/batch --quiet"

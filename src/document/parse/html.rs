@@ -70,16 +70,16 @@ pub(super) fn read_block(html: &str, first_line: usize) -> Result<Vec<HtmlItem>,
         };
         match event {
             Event::Start(tag) => {
-                let name = block.element_name(tag.name().as_ref(), offset)?;
+                let name = block.element_name(tag.name().into_inner(), offset)?;
                 block.open(&name, &tag, offset)?;
             }
             Event::Empty(tag) => {
-                let name = block.element_name(tag.name().as_ref(), offset)?;
+                let name = block.element_name(tag.name().into_inner(), offset)?;
                 block.open(&name, &tag, offset)?;
                 block.close(&name)?;
             }
             Event::End(tag) => {
-                let name = block.element_name(tag.name().as_ref(), offset)?;
+                let name = block.element_name(tag.name().into_inner(), offset)?;
                 block.close(&name)?;
             }
             Event::Text(text) => block.text(&text.html_content().unwrap_or_default()),
@@ -97,12 +97,14 @@ pub(super) fn read_block(html: &str, first_line: usize) -> Result<Vec<HtmlItem>,
 pub(super) fn read_inline(html: &str) -> InlineTag {
     let mut reader = lenient_reader(html);
     match reader.read_event() {
-        Ok(Event::Start(tag) | Event::Empty(tag)) => match tag_name(tag.name().as_ref()).as_ref() {
-            "br" => InlineTag::LineBreak,
-            "strong" | "b" => InlineTag::BoldStart,
-            _ => InlineTag::Other,
-        },
-        Ok(Event::End(tag)) => match tag_name(tag.name().as_ref()).as_ref() {
+        Ok(Event::Start(tag) | Event::Empty(tag)) => {
+            match tag_name(tag.name().into_inner()).as_ref() {
+                "br" => InlineTag::LineBreak,
+                "strong" | "b" => InlineTag::BoldStart,
+                _ => InlineTag::Other,
+            }
+        }
+        Ok(Event::End(tag)) => match tag_name(tag.name().into_inner()).as_ref() {
             "strong" | "b" => InlineTag::BoldEnd,
             _ => InlineTag::Other,
         },
@@ -149,11 +151,11 @@ impl<'a> BlockReader<'a> {
     /// The lower-case name of the tag at `offset`. A `<` followed by something
     /// other than a letter is not a tag in HTML, but `quick-xml` would read up to
     /// the next `>` as one, losing text; it is an error instead.
-    fn element_name(
+    fn element_name<'n>(
         &mut self,
-        name: &[u8],
+        name: &'n [u8],
         offset: usize,
-    ) -> Result<Cow<'static, str>, ParseError> {
+    ) -> Result<Cow<'n, str>, ParseError> {
         let name = tag_name(name);
         if name.starts_with(|c: char| c.is_ascii_alphabetic()) {
             return Ok(name);
@@ -280,15 +282,10 @@ fn html_error(line: usize, error: quick_xml::Error) -> ParseError {
     ParseError::new(line, ParseErrorKind::Html(error.to_string()))
 }
 
-/// The lower-case name of a tag; the names the reader acts on, written in
-/// lower case as templates do, are not copied.
-fn tag_name(name: &[u8]) -> Cow<'static, str> {
-    const KNOWN: [&str; 13] = [
-        "table", "thead", "tbody", "tfoot", "tr", "td", "th", "col", "colgroup", "br", "strong",
-        "b", "p",
-    ];
-    match KNOWN.iter().find(|known| known.as_bytes() == name) {
-        Some(known) => Cow::Borrowed(known),
-        None => Cow::Owned(String::from_utf8_lossy(name).to_ascii_lowercase()),
+/// The lower-case name of a tag, copied only if it has upper-case letters.
+fn tag_name(name: &[u8]) -> Cow<'_, str> {
+    match String::from_utf8_lossy(name) {
+        Cow::Borrowed(name) if !name.bytes().any(|b| b.is_ascii_uppercase()) => Cow::Borrowed(name),
+        name => Cow::Owned(name.to_ascii_lowercase()),
     }
 }
