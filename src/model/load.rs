@@ -145,6 +145,17 @@ pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 
 /// Loads facts from YAML text; `name` is used in messages.
 pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
+    load_with(text, name, true)
+}
+
+/// Loads facts from YAML text as [`load_str`] does, but always with
+/// serde-saphyr, never with the quick reader; for checking that both readers
+/// give the same facts (tests, fuzzing).
+pub fn load_str_by_serde_saphyr(text: &str, name: &str) -> Result<Loaded, LoadError> {
+    load_with(text, name, false)
+}
+
+fn load_with(text: &str, name: &str, quick: bool) -> Result<Loaded, LoadError> {
     let source = text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
     if source.len() > MAX_FILE_BYTES {
         return Err(LoadError {
@@ -157,7 +168,11 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
             ..LoadError::bare(name)
         });
     }
-    match deserialize(&source, false) {
+    let read = match quick.then(|| noting(|| super::quick::facts(&source))) {
+        Some((Some(facts), notes)) => Ok((facts, notes)),
+        _ => deserialize(&source, false),
+    };
+    match read {
         Ok((facts, mut notes)) => {
             name_pending(&mut notes, &source);
             Ok(Loaded {
@@ -178,6 +193,15 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
     }
 }
 
+/// Runs `read` with the notes it makes collected afresh.
+fn noting<T>(read: impl FnOnce() -> T) -> (T, Vec<Note>) {
+    NOTES.with(|n| n.borrow_mut().clear());
+    expecting(None);
+    let value = read();
+    let notes = NOTES.with(|n| std::mem::take(&mut *n.borrow_mut()));
+    (value, notes)
+}
+
 /// The most YAML events that aliases (`*name`) may replay in one file. A
 /// facts file has no need of aliases beyond reusing a few lines; a file that
 /// expands them further is an alias bomb and is refused as too large.
@@ -189,29 +213,29 @@ fn alias_limits() -> serde_saphyr::options::AliasLimits {
     limits
 }
 
-/// Reads `source` into [`Facts`] with the notes made on the way; on failure,
-/// the error and, if `track_path`, the YAML path of the value it concerns.
+/// Reads `source` into [`Facts`] with serde-saphyr, with the notes made on
+/// the way; on failure, the error and, if `track_path`, the YAML path of the
+/// value it concerns.
 fn deserialize(
     source: &str,
     track_path: bool,
 ) -> Result<(Facts, Vec<Note>), (serde_saphyr::Error, String)> {
-    NOTES.with(|n| n.borrow_mut().clear());
-    expecting(None);
     let options = serde_saphyr::options! {
         duplicate_keys: DuplicateKeyPolicy::Error,
         alias_limits: alias_limits(),
     };
     let mut path = String::new();
-    let result = serde_saphyr::with_deserializer_from_str_with_options(source, options, |de| {
-        if !track_path {
-            return Facts::deserialize(de);
-        }
-        serde_path_to_error::deserialize(de).map_err(|e| {
-            path = e.path().to_string();
-            e.into_inner()
+    let (result, notes) = noting(|| {
+        serde_saphyr::with_deserializer_from_str_with_options(source, options, |de| {
+            if !track_path {
+                return Facts::deserialize(de);
+            }
+            serde_path_to_error::deserialize(de).map_err(|e| {
+                path = e.path().to_string();
+                e.into_inner()
+            })
         })
     });
-    let notes = NOTES.with(|n| std::mem::take(&mut *n.borrow_mut()));
     match result {
         Ok(facts) => Ok((facts, notes)),
         Err(e) => Err((e, path)),

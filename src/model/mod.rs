@@ -5,12 +5,18 @@
 //! never a fact; where a report printed such a figure, it goes under `reported`
 //! so that the audit can compare it with the computed one. `docs/data.md`
 //! documents every key in Chinese.
+//!
+//! `load` reads a file: by `quick`, straight from the YAML parser's events,
+//! when the file uses nothing but mappings, sequences and plain values; by
+//! serde-saphyr otherwise and for every error message. Both give the same
+//! facts, which the tests and the fuzz target check.
 
 mod base_data;
 mod evaluation;
 pub mod load;
 pub mod paths;
 mod quantity;
+mod quick;
 mod spending;
 mod target;
 
@@ -19,7 +25,7 @@ pub use base_data::{
     ThreePublic, YearColumns,
 };
 pub use evaluation::{Category, Evaluation, Indicator, Rating, Subcategory};
-pub use load::{LoadError, Loaded, Note, load_file, load_str};
+pub use load::{LoadError, Loaded, Note, load_file, load_str, load_str_by_serde_saphyr};
 pub use quantity::{Amount, Count, Loc, Number, Text, parse_decimal};
 pub use spending::{
     BasicExpenditure, BudgetLine, BudgetType, Funding, OtherBudgets, Project, Source,

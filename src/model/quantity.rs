@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::marker::PhantomData;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
@@ -129,17 +130,46 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     Decimal::from_str(t).map_err(|_| format!("「{t}」超出可表示的范围（最多 28 位有效数字）"))
 }
 
+/// The newtype name under which a value is read with its place: serde-saphyr
+/// hands over its deserializer, which the value is read from as a
+/// [`Spanned`]; the quick reader (`super::quick`) hands over the sequence
+/// (line, column, value).
+pub(super) const LOCATED: &str = "jixiao::located";
+
+/// Reads a value with the place it was written.
+fn located<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<(T, Loc), D::Error> {
+    struct V<T>(PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> de::Visitor<'de> for V<T> {
+        type Value = (T, Loc);
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("值")
+        }
+        fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<(T, Loc), D::Error> {
+            let spanned = Spanned::<T>::deserialize(d)?;
+            let at = Loc {
+                line: spanned.referenced.line() as usize,
+                column: spanned.referenced.column() as usize,
+            };
+            Ok((spanned.value, at))
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(T, Loc), A::Error> {
+            let missing = || de::Error::custom("位置不全");
+            let line = seq.next_element()?.ok_or_else(missing)?;
+            let column = seq.next_element()?.ok_or_else(missing)?;
+            let value = seq.next_element()?.ok_or_else(missing)?;
+            Ok((value, Loc { line, column }))
+        }
+    }
+    d.deserialize_newtype_struct(LOCATED, V(PhantomData))
+}
+
 /// Reads a number; a null (`~`, or nothing after the colon) is a pending value
 /// (待填): it counts as zero and is noted, so that the audit lists it.
 fn read<'de, D: Deserializer<'de>>(d: D, kind: NumberKind) -> Result<(Decimal, Loc), D::Error> {
     super::load::expecting(Some(kind.noun()));
-    let spanned = Spanned::<Option<ScalarText>>::deserialize(d)?;
+    let (value, at) = located::<D, Option<ScalarText>>(d)?;
     super::load::expecting(None);
-    let at = Loc {
-        line: spanned.referenced.line() as usize,
-        column: spanned.referenced.column() as usize,
-    };
-    let Some(ScalarText(text)) = spanned.value else {
+    let Some(ScalarText(text)) = value else {
         super::load::note_pending(at);
         return Ok((Decimal::ZERO, at));
     };
@@ -272,14 +302,8 @@ pub struct Text {
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let spanned = Spanned::<String>::deserialize(d)?;
-        Ok(Text {
-            value: spanned.value,
-            at: Loc {
-                line: spanned.referenced.line() as usize,
-                column: spanned.referenced.column() as usize,
-            },
-        })
+        let (value, at) = located(d)?;
+        Ok(Text { value, at })
     }
 }
 
