@@ -71,7 +71,12 @@ impl std::error::Error for GridError {}
 impl Table {
     /// Places every cell on the grid; fails when the rows do not fill a rectangle.
     pub fn grid(&self) -> Result<Grid, GridError> {
-        let mut slots: Vec<Vec<Option<Slot>>> = vec![Vec::new(); self.rows.len()];
+        let first_row_width: usize = self.rows.first().map_or(0, |row| {
+            row.cells.iter().map(|cell| cell.colspan as usize).sum()
+        });
+        let mut slots: Vec<Vec<Option<Slot>>> = (0..self.rows.len())
+            .map(|_| Vec::with_capacity(first_row_width))
+            .collect();
         for (r, row) in self.rows.iter().enumerate() {
             let mut col = 0;
             for (i, cell) in row.cells.iter().enumerate() {

@@ -18,31 +18,54 @@ use std::io;
 const MARKUP: [char; 18] = [
     '&', '<', '>', '"', '\'', '\\', '`', '*', '_', '[', ']', '#', '|', '~', '{', '}', '^', '$',
 ];
+/// 按字节查的要替换的字符：[`MARKUP`] 和换行符。
+const ESCAPED: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'\r' as usize] = true;
+    table[b'\n' as usize] = true;
+    let mut i = 0;
+    while i < MARKUP.len() {
+        table[MARKUP[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 /// 出现在文本开头时可能开启块结构的符号（后面紧跟数字时除外，如负数）。
 const BLOCK_SIGNS: [char; 4] = ['-', '+', '=', ':'];
 const LINE_BREAK: &str = "<br>";
 
 /// 转义一段用户文本，供 Markdown 段落与 HTML 单元格共用。
 pub fn escape_markdown(input: &str) -> String {
-    let block_marker = block_marker_at_start(input);
-    let mut escaped = String::with_capacity(input.len() + input.len() / 4);
-    let mut chars = input.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        match c {
-            '\r' if chars.peek().is_some_and(|&(_, next)| next == '\n') => {}
-            '\r' | '\n' => escaped.push_str(LINE_BREAK),
-            _ if MARKUP.contains(&c) || block_marker == Some(at) => {
-                escaped.push_str(&format!("&#{};", u32::from(c)));
-            }
-            _ => escaped.push(c),
-        }
-    }
-    escaped
+    let mut escaped = Vec::with_capacity(input.len() + input.len() / 4);
+    write_escaped_markdown(input, &mut escaped).expect("写入内存不会失败");
+    String::from_utf8(escaped).expect("只在 ASCII 字符处替换，仍是 UTF-8")
 }
 
-/// [`escape_markdown`] 的 `tera::EscapeFn` 形式，供 `Tera::set_escape_fn` 使用。
+/// [`escape_markdown`] 的 `tera::EscapeFn` 形式，供 `Tera::set_escape_fn` 使用：
+/// 不需转义的一段原样整段写出。要转义的字符都是 ASCII，UTF-8 多字节字符的
+/// 任何字节都不会被误认，所以可以逐字节查找。
 pub fn write_escaped_markdown(input: &str, output: &mut dyn io::Write) -> io::Result<()> {
-    output.write_all(escape_markdown(input).as_bytes())
+    let bytes = input.as_bytes();
+    let mut copied = 0;
+    if let Some(marker) = block_marker_at_start(input) {
+        output.write_all(&bytes[..marker])?;
+        write!(output, "&#{};", bytes[marker])?;
+        copied = marker + 1;
+    }
+    while let Some(found) = bytes[copied..]
+        .iter()
+        .position(|&b| ESCAPED[usize::from(b)])
+    {
+        let at = copied + found;
+        output.write_all(&bytes[copied..at])?;
+        copied = at + 1;
+        match bytes[at] {
+            b'\r' if bytes.get(at + 1) == Some(&b'\n') => {}
+            b'\r' | b'\n' => output.write_all(LINE_BREAK.as_bytes())?,
+            byte => write!(output, "&#{byte};")?,
+        }
+    }
+    output.write_all(&bytes[copied..])
 }
 
 /// 文本开头可能构成块标记的那个字符的字节位置：
