@@ -112,22 +112,31 @@ impl Markup {
             return;
         }
         self.push(r#"<w:t xml:space="preserve">"#);
-        let special = |c: char| matches!(c, '&' | '<' | '>' | '"' | '\'') || c.is_control();
-        let mut rest = text;
-        while let Some(at) = rest.find(special) {
-            self.push(&rest[..at]);
-            let c = rest[at..].chars().next().unwrap_or_default();
-            self.push(match c {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&apos;",
-                _ => "",
-            });
-            rest = &rest[at + c.len_utf8()..];
+        // Bytes, not chars: the characters replaced are ASCII, and the only
+        // other controls, U+0080–U+009F, are the byte 0xC2 and one of 0x80–0x9F.
+        let bytes = text.as_bytes();
+        let mut copied = 0;
+        let mut at = 0;
+        while at < bytes.len() {
+            let (replacement, width) = match bytes[at] {
+                b'&' => ("&amp;", 1),
+                b'<' => ("&lt;", 1),
+                b'>' => ("&gt;", 1),
+                b'"' => ("&quot;", 1),
+                b'\'' => ("&apos;", 1),
+                0x00..=0x1F | 0x7F => ("", 1),
+                0xC2 if matches!(bytes.get(at + 1), Some(0x80..=0x9F)) => ("", 2),
+                _ => {
+                    at += 1;
+                    continue;
+                }
+            };
+            self.push(&text[copied..at]);
+            self.push(replacement);
+            at += width;
+            copied = at;
         }
-        self.push(rest);
+        self.push(&text[copied..]);
         self.push("</w:t>");
     }
 
@@ -174,9 +183,13 @@ mod tests {
         markup.text("a & <b> \"c\" 'd'\u{7}");
         markup.text("\u{1}\u{2}");
         markup.text("");
+        markup.text("é\u{85}¡全\u{9f}");
         assert_eq!(
             markup.into_string(),
-            r#"<w:t xml:space="preserve">a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;</w:t>"#
+            concat!(
+                r#"<w:t xml:space="preserve">a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;</w:t>"#,
+                r#"<w:t xml:space="preserve">é¡全</w:t>"#
+            )
         );
     }
 }

@@ -18,7 +18,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use granit_parser::{Event, Parser, ScalarStyle, Span, StrInput};
+use granit_parser::{Event, Marker, Parser, ScalarStyle, StrInput};
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 use serde_saphyr::budget::Budget;
@@ -72,11 +72,11 @@ impl de::Error for Stop {
     }
 }
 
-/// The parser's events, one looked ahead, with only what this reader handles
-/// let through.
+/// The parser's events, each with where it starts, one looked ahead, with
+/// only what this reader handles let through.
 struct Events<'a> {
     parser: Parser<'a, StrInput<'a>>,
-    peeked: Option<(Event<'a>, Span)>,
+    peeked: Option<(Event<'a>, Marker)>,
     read: usize,
     depth: usize,
 }
@@ -102,7 +102,7 @@ impl<'a> Events<'a> {
         }
     }
 
-    fn pull(&mut self) -> Result<(Event<'a>, Span), Stop> {
+    fn pull(&mut self) -> Result<(Event<'a>, Marker), Stop> {
         let (event, span) = self.parser.next_event().ok_or(Stop)?.map_err(|_| Stop)?;
         self.read += 1;
         if self.read > MAX_EVENTS {
@@ -120,17 +120,17 @@ impl<'a> Events<'a> {
             Event::SequenceEnd | Event::MappingEnd => self.depth -= 1,
             _ => return Err(Stop),
         }
-        Ok((event, span))
+        Ok((event, span.start))
     }
 
-    fn peek(&mut self) -> Result<&(Event<'a>, Span), Stop> {
+    fn peek(&mut self) -> Result<&(Event<'a>, Marker), Stop> {
         if self.peeked.is_none() {
             self.peeked = Some(self.pull()?);
         }
         self.peeked.as_ref().ok_or(Stop)
     }
 
-    fn next(&mut self) -> Result<(Event<'a>, Span), Stop> {
+    fn next(&mut self) -> Result<(Event<'a>, Marker), Stop> {
         match self.peeked.take() {
             Some(peeked) => Ok(peeked),
             None => self.pull(),
@@ -247,7 +247,7 @@ impl<'de> de::Deserializer<'de> for Node<'_, 'de> {
         if name != LOCATED {
             return Err(Stop);
         }
-        let start = self.0.peek()?.1.start;
+        let start = self.0.peek()?.1;
         let at = Loc {
             line: start.line(),
             column: start.col() + 1,

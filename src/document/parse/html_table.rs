@@ -9,28 +9,29 @@ use super::error::{MAX_SPAN, TableError};
 use super::runs::RunsBuilder;
 use crate::document::{Cell, CellAlign, Inline, Row, Table};
 
-/// The attributes of one tag: lower-case names, entity-decoded values.
+/// The attributes of one tag: names as written (matched ignoring case),
+/// entity-decoded values.
 #[derive(Debug)]
-struct Attributes(Vec<(String, String)>);
+struct Attributes<'t>(Vec<(&'t [u8], String)>);
 
-impl Attributes {
+impl<'t> Attributes<'t> {
     /// Reads a tag's attributes the HTML way (values may be unquoted);
     /// malformed ones are skipped.
-    fn of(tag: &BytesStart) -> Self {
+    fn of(tag: &'t BytesStart) -> Self {
         let mut raw = tag.html_attributes();
         raw.with_checks(false);
         let attributes = raw.flatten().map(|attribute| {
-            let name = String::from_utf8_lossy(attribute.key.as_ref()).to_ascii_lowercase();
             let value = decode_entities(&String::from_utf8_lossy(&attribute.value));
-            (name, value)
+            (attribute.key.into_inner(), value)
         });
         Attributes(attributes.collect())
     }
 
+    /// The value of attribute `name` (lower-case).
     fn get(&self, name: &str) -> Option<&str> {
         self.0
             .iter()
-            .find(|(key, _)| key == name)
+            .find(|(key, _)| key.eq_ignore_ascii_case(name.as_bytes()))
             .map(|(_, value)| value.as_str())
     }
 }
