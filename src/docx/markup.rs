@@ -16,6 +16,25 @@
 //! so the parts are byte for byte what `docx-rs` and the fixes used to give.
 //! What each format writes is in [`super::styles`] and [`super::table`].
 
+/// The bytes where [`Markup::text`] may replace something: the XML
+/// specials, ASCII controls, and 0xC2, which starts U+0080–U+009F.
+const MAY_REPLACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[0x7F] = true;
+    table[0xC2] = true;
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table
+};
+
 /// XML being written, and the id of the next paragraph.
 pub(super) struct Markup {
     xml: String,
@@ -116,25 +135,29 @@ impl Markup {
         // other controls, U+0080–U+009F, are the byte 0xC2 and one of 0x80–0x9F.
         let bytes = text.as_bytes();
         let mut copied = 0;
-        let mut at = 0;
-        while at < bytes.len() {
+        let mut from = 0;
+        while let Some(found) = bytes[from..]
+            .iter()
+            .position(|&b| MAY_REPLACE[usize::from(b)])
+        {
+            let at = from + found;
             let (replacement, width) = match bytes[at] {
                 b'&' => ("&amp;", 1),
                 b'<' => ("&lt;", 1),
                 b'>' => ("&gt;", 1),
                 b'"' => ("&quot;", 1),
                 b'\'' => ("&apos;", 1),
-                0x00..=0x1F | 0x7F => ("", 1),
-                0xC2 if matches!(bytes.get(at + 1), Some(0x80..=0x9F)) => ("", 2),
-                _ => {
-                    at += 1;
+                0xC2 if !matches!(bytes.get(at + 1), Some(0x80..=0x9F)) => {
+                    from = at + 1;
                     continue;
                 }
+                0xC2 => ("", 2),
+                _ => ("", 1),
             };
             self.push(&text[copied..at]);
             self.push(replacement);
-            at += width;
-            copied = at;
+            from = at + width;
+            copied = from;
         }
         self.push(&text[copied..]);
         self.push("</w:t>");
