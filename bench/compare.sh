@@ -8,6 +8,12 @@
 #       directory whose outputs are already up to date (nothing rewritten);
 #   (c) peak memory (maximum resident set size) of each.
 # Needs hyperfine, pandoc and GNU time (installed with apt-get when missing).
+# On an ext4 without a journal (as on the 2-core VM of the README's figures),
+# creating files in the minutes after thousands were deleted is several times
+# slower: the inode allocator steps over inodes freed in the last five minutes
+# (Linux fs/ext4/ialloc.c, recently_deleted).
+# The script never deletes before timing (old outputs are moved aside) and
+# removes its work directory only when it ends; leave five minutes between runs.
 # Usage: bench/compare.sh [N]   (N defaults to 1000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
