@@ -128,16 +128,18 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
         message: format!("无法读取文件：{e}"),
         ..LoadError::bare(&name)
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        LoadError {
+    // Validated by simdutf8 (several times faster on Chinese text than the
+    // standard library); the standard library's error says where it fails.
+    let Ok(text) = simdutf8::basic::from_utf8(&bytes) else {
+        let offset = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len);
+        return Err(LoadError {
             kind: LoadErrorKind::Encoding,
             message: format!("文件不是 UTF-8 编码（第 {} 字节处）", offset + 1),
             help: Some("请用 UTF-8 编码另存该文件（记事本“另存为”时选择 UTF-8）".into()),
             ..LoadError::bare(&name)
-        }
-    })?;
-    load_str(&text, &name)
+        });
+    };
+    load_str(text, &name)
 }
 
 /// The largest file accepted, in bytes.
