@@ -117,7 +117,7 @@ impl<'a> Events<'a> {
                     return Err(Stop);
                 }
             }
-            Event::SequenceEnd | Event::MappingEnd => self.depth -= 1,
+            Event::SequenceEnd | Event::MappingEnd => self.depth = self.depth.saturating_sub(1),
             _ => return Err(Stop),
         }
         Ok((event, span.start))
