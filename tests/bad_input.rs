@@ -52,7 +52,6 @@ macro_rules! cases {
 cases! {
     minimal,
     malformed_yaml,
-    #[ignore = "bug: a tab indenting the line after a plain scalar is reported at that scalar on the line before (23:21), not at the tab (line 24)"]
     tab_indentation,
     text_for_an_amount,
     negative_budget,

@@ -276,6 +276,14 @@ impl LoadError {
                 column: l.column() as usize,
             })
         });
+        // The parser reports a tab that indents the line after a plain
+        // scalar at that scalar; the clerk needs the tab itself.
+        let at = match at {
+            Some(loc) if kind == LoadErrorKind::Syntax && raw.contains("tab") => {
+                Some(indenting_tab(source, loc).unwrap_or(loc))
+            }
+            other => other,
+        };
         let span = at.map(|loc| {
             let offset = offset_of(source, loc);
             let len = source[offset..]
@@ -313,6 +321,20 @@ fn short_label(kind: LoadErrorKind) -> &'static str {
         LoadErrorKind::TooLarge => "超出限制",
         _ => "在这里",
     }
+}
+
+/// The first tab in the indentation of line `at.line` or of the line after
+/// it, as a 1-based line and column.
+fn indenting_tab(source: &str, at: Loc) -> Option<Loc> {
+    let lines = source.lines().enumerate().skip(at.line.saturating_sub(1));
+    lines.take(2).find_map(|(i, line)| {
+        let indent = line.chars().take_while(|c| matches!(c, ' ' | '\t'));
+        let column = indent.take_while(|&c| c != '\t').count();
+        (line[column..].starts_with('\t')).then_some(Loc {
+            line: i + 1,
+            column: column + 1,
+        })
+    })
 }
 
 /// The byte offset of a 1-based line and column (columns count characters).
