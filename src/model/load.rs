@@ -222,6 +222,8 @@ fn deserialize(
     source: &str,
     track_path: bool,
 ) -> Result<(Facts, Vec<Note>), (serde_saphyr::Error, String)> {
+    // The quick reader (quick.rs) reads as serde-saphyr does with these
+    // options and its defaults otherwise; change both together.
     let options = serde_saphyr::options! {
         duplicate_keys: DuplicateKeyPolicy::Error,
         alias_limits: alias_limits(),

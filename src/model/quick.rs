@@ -31,7 +31,7 @@ use super::quantity::{LOCATED, Loc};
 const MAX_EVENTS: usize = 100_000;
 
 /// The deepest nesting read here; serde-saphyr allows [`Budget::max_depth`]
-/// (64), a facts file needs six.
+/// (64), a facts file needs ten (down to a project's indicators).
 const MAX_DEPTH: usize = 32;
 
 /// The facts in `source` (without a byte order mark), or `None` when the file
