@@ -79,7 +79,7 @@ pub fn build(args: &BuildArgs) -> ExitCode {
         print_unit(report, args.quiet);
     }
     if reports.len() > 1 {
-        print!("{}", summary(&reports, start.elapsed()));
+        out!("{}", summary(&reports, start.elapsed()));
     }
     let worst = reports
         .iter()
@@ -106,7 +106,7 @@ fn clashing_stem(data: &[PathBuf]) -> Option<String> {
 
 fn print_unit(report: &UnitReport, quiet: bool) {
     if !quiet && let Some(a) = &report.analysis {
-        print!("{}", human(a));
+        out!("{}", human(a));
     }
     if let Some(problem) = &report.problem {
         eprintln!("{problem}");
@@ -116,8 +116,8 @@ fn print_unit(report: &UnitReport, quiet: bool) {
     }
     for (path, written) in &report.outputs {
         match written {
-            Written::Changed => println!("已生成 {}", path.display()),
-            Written::Unchanged => println!("未变化 {}", path.display()),
+            Written::Changed => outln!("已生成 {}", path.display()),
+            Written::Unchanged => outln!("未变化 {}", path.display()),
         }
     }
 }
@@ -199,9 +199,9 @@ pub fn vars(data: &Path) -> ExitCode {
         Err(e) => return load_failed(e),
     };
     let vars = render::context::dictionary(&analysis);
-    println!("变量路径\t含义\t本文件中的值");
+    outln!("变量路径\t含义\t本文件中的值");
     for v in vars {
-        println!("{}\t{}\t{}", v.path, v.meaning, v.value);
+        outln!("{}\t{}\t{}", v.path, v.meaning, v.value);
     }
     ExitCode::SUCCESS
 }
@@ -210,9 +210,9 @@ pub fn export(dir: &Path, force: bool) -> ExitCode {
     match render::export(dir, force) {
         Ok(files) => {
             for f in &files {
-                println!("已写出 {}", f.display());
+                outln!("已写出 {}", f.display());
             }
-            println!(
+            outln!(
                 "共 {} 个模板；修改后用 jixiao build DATA.yaml --templates {} 生成",
                 files.len(),
                 dir.display()

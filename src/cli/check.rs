@@ -20,8 +20,8 @@ pub fn check(data: &Path, format: Format, deny_warnings: bool) -> ExitCode {
         Err(e) => return load_failed(e),
     };
     match format {
-        Format::Human => print!("{}", human(&analysis)),
-        Format::Json => println!("{}", json(&analysis)),
+        Format::Human => out!("{}", human(&analysis)),
+        Format::Json => outln!("{}", json(&analysis)),
     }
     if analysis.errors() > 0 || (deny_warnings && analysis.warnings() > 0) {
         ExitCode::from(1)
@@ -82,13 +82,13 @@ pub fn explain(data: &Path, figure: Option<&str>, list: bool) -> ExitCode {
         Err(e) => return load_failed(e),
     };
     if list {
-        print!("{}", jixiao::explain::list(&analysis.figures));
+        out!("{}", jixiao::explain::list(&analysis.figures));
         return ExitCode::SUCCESS;
     }
     let name = figure.unwrap_or_default();
     match jixiao::explain::explain(&analysis.figures, name) {
         Some(text) => {
-            print!("{text}");
+            out!("{text}");
             ExitCode::SUCCESS
         }
         None => {

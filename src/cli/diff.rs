@@ -32,7 +32,7 @@ pub fn diff(old: &Path, new: &Path, format: Format, templates: Option<&PathBuf>)
         }
     };
     match format {
-        Format::Human => print!("{}", human(old, new, &found)),
+        Format::Human => out!("{}", human(old, new, &found)),
         Format::Json => {
             let value = serde_json::json!({
                 "old": old.display().to_string(),
@@ -42,7 +42,7 @@ pub fn diff(old: &Path, new: &Path, format: Format, templates: Option<&PathBuf>)
                 "paragraphs": found.paragraphs,
                 "cells": found.cells,
             });
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&value).unwrap_or_default()
             );

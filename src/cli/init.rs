@@ -44,12 +44,12 @@ pub fn init(from: &Path, year: u32, out: Option<&Path>, force: bool) -> ExitCode
     };
     match output::write(&out, text.as_bytes(), &[from.to_path_buf()]) {
         Ok(Written::Changed | Written::Unchanged) => {
-            println!(
+            outln!(
                 "已写出 {}：沿用 {} 的单位情况、指标体系和文字，上年决算数取自其决算数",
                 out.display(),
                 from.display()
             );
-            println!(
+            outln!(
                 "尚有 {pending} 处数字待填；用 jixiao check {} 逐项列出",
                 out.display()
             );

@@ -3,6 +3,6 @@
 use std::process::ExitCode;
 
 pub fn schema() -> ExitCode {
-    print!("{}", jixiao::schema::json());
+    out!("{}", jixiao::schema::json());
     ExitCode::SUCCESS
 }

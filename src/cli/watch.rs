@@ -31,7 +31,7 @@ pub fn watch(args: BuildArgs) -> ExitCode {
         .chain(&inputs.dirs)
         .map(|p| p.display().to_string())
         .collect();
-    println!(
+    outln!(
         "监视 {}；保存后自动重新生成到 {}，按 Ctrl-C 结束",
         watched.join("、"),
         args.out.display()
@@ -41,20 +41,20 @@ pub fn watch(args: BuildArgs) -> ExitCode {
         let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
         rebuild(&args, &format!("{} 已保存，重新生成", names.join("、")));
     });
-    println!("已停止监视");
+    outln!("已停止监视");
     ExitCode::SUCCESS
 }
 
 /// One build, with what caused it and how long it took; a failed build has
 /// written nothing, so the last good output stays.
 fn rebuild(args: &BuildArgs, why: &str) {
-    println!("\n── {why} ──");
+    outln!("\n── {why} ──");
     let start = Instant::now();
     let code = build::build(args);
     let secs = start.elapsed().as_secs_f64();
     if code == ExitCode::SUCCESS {
-        println!("生成完成，用时 {secs:.2} 秒");
+        outln!("生成完成，用时 {secs:.2} 秒");
     } else {
-        println!("生成失败（用时 {secs:.2} 秒），保留上次的输出；改正并保存后将再次生成");
+        outln!("生成失败（用时 {secs:.2} 秒），保留上次的输出；改正并保存后将再次生成");
     }
 }
