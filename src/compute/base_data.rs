@@ -3,7 +3,7 @@
 
 use super::builder::Builder;
 use super::spending::COLUMNS;
-use super::{Kind, Value, project_key};
+use super::{Kind, Value, named, project_key};
 use crate::model::{Amount, Facts, YearColumns};
 
 /// The 经费控制情况 columns, as (figure suffix, label).
@@ -95,7 +95,7 @@ pub(super) fn projects_block(b: &mut Builder, facts: &Facts) {
     let d = &facts.base_data;
     for p in &d.past_projects {
         b.fact(
-            &format!("base.past_project[{}].last_year", p.name.value),
+            &format!("{}.last_year", named("base.past_project", &p.name)),
             &format!("{}上年决算数", p.name.value),
             Kind::Money,
             p.last_year.value,
@@ -105,7 +105,7 @@ pub(super) fn projects_block(b: &mut Builder, facts: &Facts) {
     for f in &d.special_funds {
         columns(
             b,
-            &format!("base.special_fund[{}]", f.name.value),
+            &named("base.special_fund", &f.name),
             &f.name.value,
             &YearColumns {
                 last_year: f.last_year,
@@ -129,13 +129,13 @@ pub(super) fn projects_block(b: &mut Builder, facts: &Facts) {
             inputs.extend(
                 d.past_projects
                     .iter()
-                    .map(|p| format!("base.past_project[{}].last_year", p.name.value)),
+                    .map(|p| format!("{}.last_year", named("base.past_project", &p.name))),
             );
         }
         inputs.extend(
             d.special_funds
                 .iter()
-                .map(|f| format!("base.special_fund[{}].{suffix}", f.name.value)),
+                .map(|f| format!("{}.{suffix}", named("base.special_fund", &f.name))),
         );
         inputs
     };
@@ -143,7 +143,7 @@ pub(super) fn projects_block(b: &mut Builder, facts: &Facts) {
         let specials: Vec<String> = d
             .special_funds
             .iter()
-            .map(|f| format!("base.special_fund[{}].{suffix}", f.name.value))
+            .map(|f| format!("{}.{suffix}", named("base.special_fund", &f.name)))
             .collect();
         b.sum(
             &format!("base.special_funds.{suffix}"),
@@ -186,7 +186,7 @@ pub(super) fn public_funds(b: &mut Builder, facts: &Facts) {
         vec!["basic.public".into()],
     );
     for item in &p.items {
-        let key = format!("public_funds.item[{}]", item.name.value);
+        let key = named("public_funds.item", &item.name);
         for ((suffix, words), amount) in
             YEARS
                 .iter()
@@ -204,7 +204,7 @@ pub(super) fn public_funds(b: &mut Builder, facts: &Facts) {
         let inputs: Vec<String> = p
             .items
             .iter()
-            .map(|i| format!("public_funds.item[{}].{suffix}", i.name.value))
+            .map(|i| format!("{}.{suffix}", named("public_funds.item", &i.name)))
             .collect();
         b.sum(
             &format!("public_funds.items_total.{suffix}"),
@@ -243,7 +243,7 @@ fn optional_fact(b: &mut Builder, name: &str, label: &str, amount: Option<Amount
 
 pub(super) fn buildings(b: &mut Builder, facts: &Facts) {
     for building in &facts.base_data.buildings {
-        let key = format!("building[{}]", building.name.value);
+        let key = named("building", &building.name);
         let name = &building.name.value;
         b.fact(
             &format!("{key}.approved_area"),

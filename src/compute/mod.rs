@@ -133,7 +133,16 @@ impl Figures {
         out
     }
 
+    /// Adds a figure. Each figure is computed once under a name no other
+    /// fact can give (names are unique where they identify, and escaped in
+    /// figure names), so a name is never inserted twice; the tests and the
+    /// fuzz target run with this checked.
     fn insert(&mut self, figure: Figure) {
+        debug_assert!(
+            !self.by_name.contains_key(&figure.name),
+            "figure {} computed twice",
+            figure.name
+        );
         if let Some(&i) = self.by_name.get(&figure.name) {
             self.list[i] = figure;
         } else {
@@ -166,5 +175,44 @@ pub fn compute(facts: &Facts) -> Figures {
 
 /// The name prefix of a project's figures.
 pub fn project_key(name: &str) -> String {
-    format!("project[{name}]")
+    named("project", name)
+}
+
+/// `prefix[NAME]`: the figures of a thing the clerk named. The name's `\`,
+/// `[`, `]` and `/` (which separate the parts of figure names) are escaped
+/// with `\`, so that two different facts never share a figure name: an
+/// indicator `A/B` of category `C` is not indicator `B` of subcategory `C/A`.
+pub fn named(prefix: &str, name: &str) -> String {
+    let mut key = String::with_capacity(prefix.len() + name.len() + 2);
+    key.push_str(prefix);
+    key.push('[');
+    push_name_part(&mut key, name);
+    key.push(']');
+    key
+}
+
+/// `prefix[A/B/…]`: the figures of a thing named by a path of names (a
+/// subcategory under its category, an indicator under both).
+pub fn named_path(prefix: &str, names: &[&str]) -> String {
+    let mut key =
+        String::with_capacity(prefix.len() + 2 + names.iter().map(|n| n.len() + 1).sum::<usize>());
+    key.push_str(prefix);
+    key.push('[');
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            key.push('/');
+        }
+        push_name_part(&mut key, name);
+    }
+    key.push(']');
+    key
+}
+
+fn push_name_part(key: &mut String, name: &str) {
+    for c in name.chars() {
+        if matches!(c, '\\' | '[' | ']' | '/') {
+            key.push('\\');
+        }
+        key.push(c);
+    }
 }

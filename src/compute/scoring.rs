@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::builder::{Builder, rounding_words};
-use super::{Kind, Value, project_key};
+use super::{Kind, Value, named, named_path, project_key};
 use crate::model::{Evaluation, Facts, Indicator, Loc, Op, Project, Rating, TargetKind};
 
 /// How an indicator's score was obtained.
@@ -89,24 +89,21 @@ fn table(
     let mut category_scores = vec![execution_score.to_string()];
     let mut category_weights = vec![execution_weight.to_string()];
     for category in &evaluation.categories {
-        let ckey = format!("{scope}.category[{}]", category.name.value);
+        let ckey = named(&format!("{scope}.category"), &category.name);
         let mut sub_scores = Vec::new();
         let mut sub_weights = Vec::new();
         for sub in &category.subcategories {
-            let path = format!("{}/{}", category.name.value, sub.name.value);
-            let skey = format!("{scope}.subcategory[{path}]");
+            let path = [category.name.value.as_str(), sub.name.value.as_str()];
+            let skey = named_path(&format!("{scope}.subcategory"), &path);
             let mut scores = Vec::new();
             let mut weights = Vec::new();
-            for (i, indicator) in sub.indicators.iter().enumerate() {
-                let duplicate = sub.indicators[..i]
-                    .iter()
-                    .any(|o| o.name.value == indicator.name.value);
-                let iname = if duplicate {
-                    format!("{}#{}", indicator.name.value, i + 1)
-                } else {
-                    indicator.name.value.clone()
-                };
-                let ikey = format!("{scope}.indicator[{path}/{iname}]");
+            // Names are unique in their list (checked at load), so no two
+            // indicators share a key.
+            for indicator in &sub.indicators {
+                let ikey = named_path(
+                    &format!("{scope}.indicator"),
+                    &[path[0], path[1], &indicator.name],
+                );
                 let (score, weight) = score_indicator(
                     b,
                     scope,

@@ -135,12 +135,15 @@ fn balances_by_kind(b: &mut Builder, key: &str, name: &str, projects: &[Project]
                 let full = format!("{pk}.source[{}].full_year_budget", source.label());
                 let actual = format!("{pk}.source[{}].actual", source.label());
                 let part = format!("{pk}.source[{}].balance", source.label());
-                b.difference(
-                    &part,
-                    &format!("{}{}结余", p.name.value, source.label()),
-                    &full,
-                    &actual,
-                );
+                // A project's own balances come first; the group's reuse them.
+                if b.figures.get(&part).is_none() {
+                    b.difference(
+                        &part,
+                        &format!("{}{}结余", p.name.value, source.label()),
+                        &full,
+                        &actual,
+                    );
+                }
                 inputs.push(part);
             }
         }

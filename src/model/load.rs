@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde_saphyr::{DuplicateKeyPolicy, SnippetMode};
 
 use super::Facts;
+use super::names::NameError;
 use super::quantity::Loc;
 
 /// A loaded file: its facts, its text and the notes made while reading it.
@@ -48,6 +49,9 @@ pub enum LoadErrorKind {
     UnknownKey,
     /// A key given twice in one mapping.
     DuplicateKey,
+    /// A name that identifies something (a project, an indicator…) given
+    /// twice in one list.
+    RepeatedName,
     /// A required fact is missing.
     Missing,
     /// A value of the wrong type (text where an amount belongs, …).
@@ -176,6 +180,9 @@ fn load_with(text: &str, name: &str, quick: bool) -> Result<Loaded, LoadError> {
     };
     match read {
         Ok((facts, mut notes)) => {
+            if let Err(e) = super::names::check(&facts) {
+                return Err(LoadError::from_names(&e, name, &source));
+            }
             name_pending(&mut notes, &source);
             Ok(Loaded {
                 facts,
@@ -286,15 +293,7 @@ impl LoadError {
             }
             other => other,
         };
-        let span = at.map(|loc| {
-            let offset = offset_of(source, loc);
-            let len = source[offset..]
-                .find(['\n', '\r'])
-                .unwrap_or(source.len() - offset)
-                .max(1)
-                .min(source.len().saturating_sub(offset));
-            SourceSpan::new(offset.into(), len)
-        });
+        let span = at.map(|loc| span_at(source, loc));
         let message = match at {
             Some(loc) => format!("第 {} 行第 {} 列：{message}", loc.line, loc.column),
             None => message,
@@ -311,12 +310,44 @@ impl LoadError {
             help,
         }
     }
+
+    fn from_names(e: &NameError, file: &str, source: &str) -> Self {
+        let kind = match e {
+            NameError::Repeated { .. } => LoadErrorKind::RepeatedName,
+            NameError::Blank { .. } => LoadErrorKind::InvalidValue,
+            NameError::TooManyIndicators { .. } => LoadErrorKind::TooLarge,
+        };
+        let at = e.at();
+        LoadError {
+            kind,
+            file: file.to_string(),
+            label: short_label(kind).to_string(),
+            message: format!("第 {} 行第 {} 列：{}", at.line, at.column, e.message()),
+            at: Some(at),
+            path: None,
+            src: Some(NamedSource::new(file, source.to_string())),
+            span: Some(span_at(source, at)),
+            help: Some(e.help().to_string()),
+        }
+    }
+}
+
+/// The rest of the line from `loc`, for underlining.
+fn span_at(source: &str, loc: Loc) -> SourceSpan {
+    let offset = offset_of(source, loc);
+    let len = source[offset..]
+        .find(['\n', '\r'])
+        .unwrap_or(source.len() - offset)
+        .max(1)
+        .min(source.len().saturating_sub(offset));
+    SourceSpan::new(offset.into(), len)
 }
 
 fn short_label(kind: LoadErrorKind) -> &'static str {
     match kind {
         LoadErrorKind::UnknownKey => "未知的键",
         LoadErrorKind::DuplicateKey => "重复的键",
+        LoadErrorKind::RepeatedName => "重复的名称",
         LoadErrorKind::Missing => "缺少内容",
         LoadErrorKind::WrongType => "类型不对",
         LoadErrorKind::InvalidValue => "取值不对",

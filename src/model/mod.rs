@@ -14,6 +14,7 @@
 mod base_data;
 mod evaluation;
 pub mod load;
+pub mod names;
 pub mod paths;
 mod quantity;
 mod quick;

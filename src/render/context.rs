@@ -6,7 +6,7 @@ use tera::Value as Tera;
 
 use super::vars::{Obj, Var};
 use crate::Analysis;
-use crate::compute::{Figures, IndicatorOutcome, project_key};
+use crate::compute::{Figures, IndicatorOutcome, named, named_path, project_key};
 use crate::model::{BudgetType, Evaluation, Facts, Goals, Op, Project, Source, Target, TargetKind};
 
 /// The Tera context of `analysis`.
@@ -346,7 +346,7 @@ fn evaluation(o: &Obj, scope: &str, e: &Evaluation, figures: &Figures) -> Obj {
         .enumerate()
         .map(|(ci, c)| {
             let mut co = o.item("categories", ci);
-            let ckey = format!("{scope}.category[{}]", c.name.value);
+            let ckey = named(&format!("{scope}.category"), &c.name);
             co.text("name", "一级指标", &c.name);
             co.figure("weight", figures, &format!("{ckey}.weight"));
             co.figure("score", figures, &format!("{ckey}.score"));
@@ -356,7 +356,7 @@ fn evaluation(o: &Obj, scope: &str, e: &Evaluation, figures: &Figures) -> Obj {
                 .enumerate()
                 .map(|(si, s)| {
                     let mut so = co.item("subcategories", si);
-                    let skey = format!("{scope}.subcategory[{}/{}]", c.name.value, s.name.value);
+                    let skey = named_path(&format!("{scope}.subcategory"), &[&c.name, &s.name]);
                     so.text("name", "二级指标", &s.name);
                     so.opt_text("focus", "本项指标主要考核的内容", s.focus.as_ref());
                     so.texts("achievements", "主要完成情况", &s.achievements);
@@ -525,7 +525,7 @@ fn base(root: &Obj, facts: &Facts, figures: &Figures) -> Obj {
         r.figure(
             "last_year",
             figures,
-            &format!("base.past_project[{}].last_year", p.name.value),
+            &format!("{}.last_year", named("base.past_project", &p.name)),
         );
         r.put("budget", "本年预算数", Tera::from("0"));
         r.put("actual", "本年决算数", Tera::from("0"));
@@ -547,7 +547,7 @@ fn base(root: &Obj, facts: &Facts, figures: &Figures) -> Obj {
                 r.figure(
                     k,
                     figures,
-                    &format!("base.special_fund[{}].{k}", f.name.value),
+                    &format!("{}.{k}", named("base.special_fund", &f.name)),
                 );
             }
             r
@@ -581,7 +581,7 @@ fn base(root: &Obj, facts: &Facts, figures: &Figures) -> Obj {
                 r.figure(
                     k,
                     figures,
-                    &format!("public_funds.item[{}].{k}", item.name.value),
+                    &format!("{}.{k}", named("public_funds.item", &item.name)),
                 );
             }
             r
@@ -597,7 +597,7 @@ fn base(root: &Obj, facts: &Facts, figures: &Figures) -> Obj {
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let key = format!("building[{}]", b.name.value);
+            let key = named("building", &b.name);
             let mut r = o.item("buildings", i);
             r.text("name", "项目名称", &b.name);
             for k in [
