@@ -11,6 +11,7 @@
 
 pub mod audit;
 pub mod build;
+pub mod characters;
 pub mod compute;
 pub mod diff;
 pub mod document;

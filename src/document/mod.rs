@@ -19,7 +19,7 @@ mod grid;
 mod parse;
 
 pub use grid::{Grid, GridError, Slot};
-pub use parse::{ParseError, ParseErrorKind, TableError, parse};
+pub use parse::{ParseError, ParseErrorKind, TableError, check_characters, parse};
 
 /// A whole report.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -12,6 +12,7 @@
 //! paragraph (the next block of any other kind is an error), and a hint must
 //! not sit inside running text or inside a table.
 
+mod characters;
 mod entities;
 mod error;
 mod hint;
@@ -31,8 +32,15 @@ pub use error::{ParseError, ParseErrorKind, TableError};
 use super::Document;
 use markdown::MarkdownReader;
 
+/// Checks that the report Markdown holds only characters a report can carry
+/// (the first thing [`parse`] does; also run on Markdown written as is).
+pub fn check_characters(markdown: &str) -> Result<(), ParseError> {
+    characters::check(markdown)
+}
+
 /// Parses the report Markdown.
 pub fn parse(markdown: &str) -> Result<Document, ParseError> {
+    characters::check(markdown)?;
     let mut reader = MarkdownReader::new(markdown);
     let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES);
     for (event, range) in parser.into_offset_iter() {

@@ -517,6 +517,7 @@ fn translate(raw: &str, path: &str) -> (LoadErrorKind, String, Option<String>) {
         || raw.contains("应为整数")
         || raw.contains("超出可表示")
         || raw.starts_with("年度指标值")
+        || raw.starts_with(super::quantity::REFUSED_CHARACTER)
     {
         return (LoadErrorKind::InvalidValue, at_path(raw), None);
     }

@@ -302,10 +302,20 @@ pub struct Text {
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let (value, at) = located(d)?;
+        let (value, at): (String, Loc) = located(d)?;
+        if let Some((index, c, why)) = crate::characters::first_refused(&value) {
+            return Err(de::Error::custom(format!(
+                "{REFUSED_CHARACTER}{}（{why}），在这段文字的第 {} 个字处；请删去它",
+                crate::characters::code_point(c),
+                index + 1
+            )));
+        }
         Ok(Text { value, at })
     }
 }
+
+/// How the message on a character a report cannot carry begins.
+pub(super) const REFUSED_CHARACTER: &str = "文字中有报告不能容纳的字符 ";
 
 impl JsonSchema for Text {
     fn inline_schema() -> bool {

@@ -24,7 +24,10 @@ pub fn markdown(analysis: &Analysis, templates: &Templates) -> Result<String, Re
     // several times faster on Chinese text than the standard library.
     let text = simdutf8::basic::from_utf8(&text)
         .map_err(|_| RenderError::io("模板输出不是 UTF-8 文本".into()))?;
-    Ok(tidy(text))
+    let text = tidy(text);
+    crate::document::check_characters(&text)
+        .map_err(|e| RenderError::io(format!("模板生成的报告 Markdown {e}")))?;
+    Ok(text)
 }
 
 /// Collapses runs of blank lines left by template control tags and ends the

@@ -27,6 +27,9 @@ pub enum ParseErrorKind {
     HintWithoutParagraph(String),
     /// HTML that cannot be read at all.
     Html(String),
+    /// A character a report cannot carry ([`crate::characters`]), written
+    /// as is or as a character reference.
+    Character { c: char, by_reference: bool },
     /// A table whose structure is wrong.
     Table(TableError),
 }
@@ -85,6 +88,17 @@ impl fmt::Display for ParseError {
                 write!(f, "第 {line} 行的 HTML 无法解析：{message}")
             }
             ParseErrorKind::Table(error) => write!(f, "第 {line} 行的表格：{error}"),
+            ParseErrorKind::Character { c, by_reference } => write!(
+                f,
+                "第 {line} 行{}报告不能容纳的字符 {}（{}）；请从模板中删去它",
+                if *by_reference {
+                    "的字符引用写出了"
+                } else {
+                    "有"
+                },
+                crate::characters::code_point(*c),
+                crate::characters::refused(*c).unwrap_or("控制字符")
+            ),
         }
     }
 }
