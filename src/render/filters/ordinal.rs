@@ -9,7 +9,7 @@
 //! {{ loop.index | ordinal(style="1、") }}   3  → 3、
 //! ```
 //!
-//! 汉字数字支持 1 到 99。
+//! 汉字数字不设上限：99 之后为 一百、一百零一、一千零一十、一万……，列表多长都能编号。
 
 use tera::{Kwargs, State, TeraResult, Value};
 
@@ -18,7 +18,6 @@ use super::{filter_error, kwargs};
 const FILTER: &str = "ordinal";
 const STYLES: [&str; 6] = ["一", "(一)", "㈠", "⑴", "1", "1、"];
 const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-const LARGEST_CHINESE: u32 = 99;
 /// ㈠ 到 ㈩。
 const PARENTHESIZED_IDEOGRAPHS: (u32, u32) = (0x3220, 10);
 /// ⑴ 到 ⒇。
@@ -62,27 +61,54 @@ fn index(value: &Value) -> TeraResult<u32> {
         .ok_or_else(|| filter_error(FILTER, format!("序号须为从 1 起的整数，收到 {value}")))
 }
 
-/// 1 到 99 的汉字数字：一、十、十一、二十、九十九。
+/// 汉字数字：一、十、十一、一百零一、一千零一十、十二万三千四百五十六。
 fn chinese(index: u32) -> TeraResult<String> {
-    if !(1..=LARGEST_CHINESE).contains(&index) {
-        return Err(filter_error(
-            FILTER,
-            format!("汉字序号只支持 1 到 {LARGEST_CHINESE}，收到 {index}"),
-        ));
+    // 亿 and beyond never number a list: a facts file holds far fewer items.
+    if index >= 100_000_000 {
+        return Err(filter_error(FILTER, format!("序号 {index} 过大")));
     }
-    let digit = |d: u32| DIGITS[d as usize];
-    let (tens, units) = (index / 10, index % 10);
+    let (high, low) = (index / 10_000, index % 10_000);
     let mut numeral = String::new();
-    if tens > 1 {
-        numeral.push(digit(tens));
+    if high > 0 {
+        numeral.push_str(&below_ten_thousand(high, true));
+        numeral.push('万');
+        if low > 0 && low < 1000 {
+            numeral.push('零');
+        }
     }
-    if tens > 0 {
-        numeral.push('十');
-    }
-    if units > 0 {
-        numeral.push(digit(units));
+    if low > 0 {
+        numeral.push_str(&below_ten_thousand(low, high == 0));
     }
     Ok(numeral)
+}
+
+/// 1 到 9999；`leading` 时 10–19 写作“十…”而不是“一十…”。
+fn below_ten_thousand(n: u32, leading: bool) -> String {
+    let digit = |d: u32| DIGITS[d as usize];
+    let places = [(n / 1000, '千'), (n / 100 % 10, '百'), (n / 10 % 10, '十')];
+    let mut numeral = String::new();
+    let mut zero = false;
+    for (d, place) in places {
+        if d == 0 {
+            zero = !numeral.is_empty();
+            continue;
+        }
+        if zero {
+            numeral.push('零');
+            zero = false;
+        }
+        if !(place == '十' && d == 1 && leading && numeral.is_empty()) {
+            numeral.push(digit(d));
+        }
+        numeral.push(place);
+    }
+    if !n.is_multiple_of(10) {
+        if zero {
+            numeral.push('零');
+        }
+        numeral.push(digit(n % 10));
+    }
+    numeral
 }
 
 fn parenthesized_chinese(index: u32) -> TeraResult<String> {
@@ -132,7 +158,40 @@ mod tests {
                 "九十九、"
             ]
         );
-        assert!(mark(100, "一").unwrap_err().to_string().contains("100"));
+    }
+
+    #[test]
+    fn chinese_numerals_beyond_ninety_nine() {
+        assert_eq!(
+            marks(
+                "一",
+                &[
+                    100, 101, 110, 111, 1000, 1001, 1010, 1100, 9999, 10_000, 10_001, 10_010,
+                    10_100, 11_000, 100_000, 100_010, 123_456, 250_000
+                ]
+            ),
+            [
+                "一百、",
+                "一百零一、",
+                "一百一十、",
+                "一百一十一、",
+                "一千、",
+                "一千零一、",
+                "一千零一十、",
+                "一千一百、",
+                "九千九百九十九、",
+                "一万、",
+                "一万零一、",
+                "一万零一十、",
+                "一万零一百、",
+                "一万一千、",
+                "十万、",
+                "十万零一十、",
+                "十二万三千四百五十六、",
+                "二十五万、"
+            ]
+        );
+        assert_eq!(mark(101, "㈠").unwrap(), "（一百零一）");
     }
 
     #[test]
