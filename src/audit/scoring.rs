@@ -36,6 +36,14 @@ fn where_(o: &IndicatorOutcome) -> String {
     format!("{table}·{}·{}·「{}」", o.category, o.subcategory, o.name)
 }
 
+/// `percent` % of `weight`; a weight too large to scale stays as it is
+/// (such a weight is itself reported).
+fn percent_of(percent: Decimal, weight: Decimal) -> Decimal {
+    percent
+        .checked_mul(weight)
+        .map_or(weight, |p| p / Decimal::ONE_HUNDRED)
+}
+
 fn score_words(d: Decimal) -> String {
     show(Kind::Score, &Value::Number(d))
 }
@@ -90,7 +98,11 @@ fn indicator(o: &IndicatorOutcome, out: &mut Vec<Finding>) {
         let share = if o.weight.is_zero() {
             Decimal::ZERO
         } else {
-            score * Decimal::ONE_HUNDRED / o.weight
+            // A score too large to scale is far outside any band.
+            score
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .and_then(|s| s.checked_div(o.weight))
+                .unwrap_or(Decimal::MAX)
         };
         let inside = share >= low && (share <= high);
         if !inside {
@@ -99,8 +111,8 @@ fn indicator(o: &IndicatorOutcome, out: &mut Vec<Finding>) {
                 format!(
                     "{who}评为「{}」，其得分应在分值的 {low}%–{high}% 之间（{} 至 {}），而作者评分为 {}（{at}）",
                     rating.label(),
-                    score_words(low * o.weight / Decimal::ONE_HUNDRED),
-                    score_words(high * o.weight / Decimal::ONE_HUNDRED),
+                    score_words(percent_of(low, o.weight)),
+                    score_words(percent_of(high, o.weight)),
                     score_words(score)
                 ),
                 vec![o.figure.clone()],

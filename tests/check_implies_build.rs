@@ -1,0 +1,226 @@
+//! For any facts file: when it loads, the report renders and its DOCX is
+//! well-formed XML in every part; so a file that `check` passes always builds
+//! (the audit's findings never keep the report from being written, only
+//! `--allow-errors` does), and a template is never the first to notice bad
+//! data. The files are the two bundled units with values replaced by what
+//! clerks and hostile testers type.
+
+use std::io::Read;
+
+use jixiao::Analysis;
+use jixiao::model::load_str;
+use jixiao::render::{self, Templates};
+use proptest::prelude::*;
+use quick_xml::events::Event;
+
+const UNITS: [&str; 2] = [
+    include_str!("../data/2024.yaml"),
+    include_str!("../data/examples/sample-county-2024.yaml"),
+];
+
+/// Values for names.
+const NAMES: &[&str] = &[
+    "甲",
+    "甲",
+    "乙",
+    "\" \"",
+    "\"A#2\"",
+    "A/B",
+    "\"A]\"",
+    "项目[一]",
+    "\"\\\\\"",
+    "培训人数/人次",
+    "\"&lt;b&gt;\"",
+    "<b>粗</b>",
+    "\"*强调*\"",
+    "\"| 表 |\"",
+    "\"甲\\t乙\"",
+    "\"\\u00a0\"",
+    "一个很长的名称一个很长的名称一个很长的名称一个很长的名称一个很长的名称一个很长的名称",
+];
+
+/// Values for targets (年度指标值).
+const TARGETS: &[&str] = &[
+    "≥95%",
+    "95%以上",
+    "95%及以上",
+    "≤5%",
+    "5%以下",
+    "=1处",
+    "1处",
+    "90%-100%",
+    "90%～100%",
+    "≥1e3次",
+    "不低于10个",
+    "不超过100万元",
+    "控制在100万元以内",
+    "按时完成",
+    "95%以上计满分，每降5%扣1分，扣完为止。",
+    "95%以上计满分，每降0%扣1分",
+    "≥0",
+    "≤0",
+    "≥-5",
+    ">100%",
+    "<3天",
+    "100%",
+    "≥99999999999999999999999999次",
+    "≥0.00001%",
+];
+
+/// Values for numbers of every kind (amounts, weights, scores, counts).
+const NUMBERS: &[&str] = &[
+    "0",
+    "1",
+    "0.01",
+    "0.0001",
+    "0.00001",
+    "3.14159",
+    "100",
+    "101",
+    "-1",
+    "~",
+    "99999999999.99",
+    "79228162514264337593543950335",
+    "7922816251426433759354395033",
+    "1e3",
+    "0x10",
+    "\"12\"",
+    "1000000",
+    "2101",
+    "1999",
+    "2024",
+];
+
+/// The kind of value a key takes, by its name.
+fn values_for(key: &str) -> Option<&'static [&'static str]> {
+    match key {
+        "name" => Some(NAMES),
+        "target" => Some(TARGETS),
+        "weight" | "score" | "actual_value" | "execution_weight" | "initial_budget"
+        | "full_year_budget" | "actual" | "last_year" | "budget" | "personnel" | "public"
+        | "last_year_actual" | "authorized" | "year" | "approved_area" | "actual_area"
+        | "budget_investment" | "actual_investment" | "value" => Some(NUMBERS),
+        _ => None,
+    }
+}
+
+/// The lines of `text` whose value can be replaced: (line index, key).
+fn replaceable(text: &str) -> Vec<(usize, &str)> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let body = line.trim_start().trim_start_matches("- ");
+            let (key, rest) = body.split_once(": ")?;
+            let rest = rest.trim();
+            (!rest.is_empty() && !rest.starts_with('[') && !rest.starts_with('{')).then_some(())?;
+            values_for(key).map(|_| (i, key))
+        })
+        .collect()
+}
+
+/// `text` with the chosen lines' values replaced.
+fn mutate(text: &str, choices: &[(usize, usize)]) -> String {
+    let lines = replaceable(text);
+    let mut out: Vec<String> = text.lines().map(str::to_string).collect();
+    for &(pick, value) in choices {
+        let (i, key) = lines[pick % lines.len()];
+        let values = values_for(key).unwrap();
+        let line = &out[i];
+        let at = line.find(&format!("{key}: ")).unwrap() + key.len() + 2;
+        out[i] = format!("{}{}", &line[..at], values[value % values.len()]);
+    }
+    out.join("\n") + "\n"
+}
+
+/// Every part of the DOCX package is well-formed XML.
+fn assert_well_formed(docx: &[u8]) -> Result<(), TestCaseError> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx))
+        .map_err(|e| TestCaseError::fail(format!("not a zip: {e}")))?;
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().to_string();
+        let mut xml = String::new();
+        part.read_to_string(&mut xml)
+            .map_err(|e| TestCaseError::fail(format!("{name} is not UTF-8: {e}")))?;
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        reader.config_mut().check_end_names = true;
+        loop {
+            match reader.read_event() {
+                Ok(Event::Eof) => break,
+                Ok(Event::Text(t)) => {
+                    let text = t
+                        .decode()
+                        .map_err(|e| TestCaseError::fail(format!("{name}: {e}")))?;
+                    if let Some(c) = text
+                        .chars()
+                        .find(|&c| jixiao::characters::refused(c).is_some() && c != '\r')
+                    {
+                        return Err(TestCaseError::fail(format!(
+                            "{name} carries U+{:04X}",
+                            u32::from(c)
+                        )));
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    return Err(TestCaseError::fail(format!(
+                        "{name} is not well-formed at {}: {e}",
+                        reader.buffer_position()
+                    )));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn templates() -> &'static Templates {
+    static TEMPLATES: std::sync::OnceLock<Templates> = std::sync::OnceLock::new();
+    TEMPLATES.get_or_init(|| Templates::load(None).expect("the built-in templates compile"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_file_that_loads_builds(
+        unit in 0usize..2,
+        choices in proptest::collection::vec((any::<usize>(), any::<usize>()), 1..10),
+    ) {
+        let text = mutate(UNITS[unit], &choices);
+        let Ok(loaded) = load_str(&text, "generated.yaml") else {
+            return Ok(());
+        };
+        let analysis = Analysis::of(loaded);
+        let markdown = render::markdown(&analysis, templates()).map_err(|e| {
+            TestCaseError::fail(format!(
+                "{} errors, and the report does not render: {e:?}\n{text}",
+                analysis.errors()
+            ))
+        })?;
+        let docx = render::docx(&markdown).map_err(|e| {
+            TestCaseError::fail(format!("the DOCX is not written: {e}"))
+        })?;
+        assert_well_formed(&docx)?;
+    }
+}
+
+/// The mutation reaches the values it means to: every kind of key is found in
+/// both units.
+#[test]
+fn the_generator_replaces_every_kind_of_value() {
+    for unit in UNITS {
+        let keys: Vec<&str> = replaceable(unit).iter().map(|(_, k)| *k).collect();
+        for key in [
+            "name",
+            "target",
+            "weight",
+            "score",
+            "actual",
+            "initial_budget",
+            "year",
+        ] {
+            assert!(keys.contains(&key), "{key}");
+        }
+    }
+}
