@@ -5,13 +5,12 @@
 //! data. The files are the two bundled units with values replaced by what
 //! clerks and hostile testers type.
 
-use std::io::Read;
-
 use jixiao::Analysis;
 use jixiao::model::load_str;
 use jixiao::render::{self, Templates};
 use proptest::prelude::*;
-use quick_xml::events::Event;
+
+mod xml_support;
 
 const UNITS: [&str; 2] = [
     include_str!("../data/2024.yaml"),
@@ -132,48 +131,6 @@ fn mutate(text: &str, choices: &[(usize, usize)]) -> String {
     out.join("\n") + "\n"
 }
 
-/// Every part of the DOCX package is well-formed XML.
-fn assert_well_formed(docx: &[u8]) -> Result<(), TestCaseError> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx))
-        .map_err(|e| TestCaseError::fail(format!("not a zip: {e}")))?;
-    for i in 0..zip.len() {
-        let mut part = zip.by_index(i).unwrap();
-        let name = part.name().to_string();
-        let mut xml = String::new();
-        part.read_to_string(&mut xml)
-            .map_err(|e| TestCaseError::fail(format!("{name} is not UTF-8: {e}")))?;
-        let mut reader = quick_xml::Reader::from_str(&xml);
-        reader.config_mut().check_end_names = true;
-        loop {
-            match reader.read_event() {
-                Ok(Event::Eof) => break,
-                Ok(Event::Text(t)) => {
-                    let text = t
-                        .decode()
-                        .map_err(|e| TestCaseError::fail(format!("{name}: {e}")))?;
-                    if let Some(c) = text
-                        .chars()
-                        .find(|&c| jixiao::characters::refused(c).is_some() && c != '\r')
-                    {
-                        return Err(TestCaseError::fail(format!(
-                            "{name} carries U+{:04X}",
-                            u32::from(c)
-                        )));
-                    }
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    return Err(TestCaseError::fail(format!(
-                        "{name} is not well-formed at {}: {e}",
-                        reader.buffer_position()
-                    )));
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
 fn templates() -> &'static Templates {
     static TEMPLATES: std::sync::OnceLock<Templates> = std::sync::OnceLock::new();
     TEMPLATES.get_or_init(|| Templates::load(None).expect("the built-in templates compile"))
@@ -201,7 +158,7 @@ proptest! {
         let docx = render::docx(&markdown).map_err(|e| {
             TestCaseError::fail(format!("the DOCX is not written: {e}"))
         })?;
-        assert_well_formed(&docx)?;
+        xml_support::docx_well_formed(&docx).map_err(TestCaseError::fail)?;
     }
 }
 

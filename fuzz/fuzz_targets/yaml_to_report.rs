@@ -1,8 +1,10 @@
 //! Arbitrary bytes through the whole pipeline: load → compute → audit →
 //! Markdown → DOCX. A file that does not load must come back as a `LoadError`;
-//! one that loads must render, or fail with a returned error. Any panic,
-//! overflow (debug assertions are on), timeout or runaway memory is a bug,
-//! and so is a file that the quick reader loads otherwise than serde-saphyr.
+//! one that loads must render with the built-in templates and give a DOCX
+//! whose every part is well-formed XML (so whatever `check` passes, `build`
+//! writes). Any panic, overflow (debug assertions are on), timeout or runaway
+//! memory is a bug, and so is a file that the quick reader loads otherwise
+//! than serde-saphyr.
 
 #![no_main]
 
@@ -10,6 +12,9 @@ use std::sync::OnceLock;
 
 use jixiao::render::{self, Templates};
 use libfuzzer_sys::fuzz_target;
+
+#[path = "../../tests/xml_support/mod.rs"]
+mod xml_support;
 
 /// The built-in templates, compiled once for the whole run.
 fn templates() -> &'static Templates {
@@ -38,8 +43,12 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let analysis = jixiao::Analysis::of(loaded);
-    // A render error is a returned error, never a panic; both are allowed to fail.
-    if let Ok(markdown) = render::markdown(&analysis, templates()) {
-        let _ = render::docx(&markdown);
+    let markdown = match render::markdown(&analysis, templates()) {
+        Ok(markdown) => markdown,
+        Err(e) => panic!("a file that loads does not render: {e:?}"),
+    };
+    let docx = render::docx(&markdown).expect("a rendered report is written as DOCX");
+    if let Err(e) = xml_support::docx_well_formed(&docx) {
+        panic!("the DOCX is not well-formed: {e}");
     }
 });
