@@ -117,18 +117,59 @@ fn replaceable(text: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
-/// `text` with the chosen lines' values replaced.
+/// The lines that open a block list (`key:` with the items below): (line
+/// index, the index of the first line after the block).
+fn lists(text: &str) -> Vec<(usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    (0..lines.len())
+        .filter(|&i| {
+            let l = lines[i].trim_end();
+            l.ends_with(':') && !l.trim_start().starts_with('#')
+        })
+        .filter_map(|i| {
+            let own = indent(lines[i]);
+            let next = lines.get(i + 1)?;
+            (next.trim_start().starts_with("- ") && indent(next) >= own).then_some(())?;
+            let end = (i + 1..lines.len())
+                .find(|&j| {
+                    let l = lines[j];
+                    !l.trim().is_empty()
+                        && !l.trim_start().starts_with('#')
+                        && (indent(l) < own
+                            || (indent(l) == own && !l.trim_start().starts_with("- ")))
+                })
+                .unwrap_or(lines.len());
+            Some((i, end))
+        })
+        .collect()
+}
+
+/// `text` with the chosen lines' values replaced; a choice with an odd
+/// value empties a block list instead (`key: []`).
 fn mutate(text: &str, choices: &[(usize, usize)]) -> String {
-    let lines = replaceable(text);
-    let mut out: Vec<String> = text.lines().map(str::to_string).collect();
+    let values_at = replaceable(text);
+    let blocks = lists(text);
+    let mut out: Vec<Option<String>> = text.lines().map(|l| Some(l.to_string())).collect();
     for &(pick, value) in choices {
-        let (i, key) = lines[pick % lines.len()];
+        if value % 7 == 0 {
+            let (start, end) = blocks[pick % blocks.len()];
+            let Some(line) = out[start].clone() else {
+                continue;
+            };
+            out[start] = Some(format!("{} []", line.trim_end()));
+            for l in &mut out[start + 1..end] {
+                *l = None;
+            }
+            continue;
+        }
+        let (i, key) = values_at[pick % values_at.len()];
         let values = values_for(key).unwrap();
-        let line = &out[i];
+        let Some(line) = &out[i] else { continue };
         let at = line.find(&format!("{key}: ")).unwrap() + key.len() + 2;
-        out[i] = format!("{}{}", &line[..at], values[value % values.len()]);
+        out[i] = Some(format!("{}{}", &line[..at], values[value % values.len()]));
     }
-    out.join("\n") + "\n"
+    out.into_iter().flatten().collect::<Vec<_>>().join("\n") + "\n"
 }
 
 fn templates() -> &'static Templates {
@@ -178,6 +219,20 @@ fn the_generator_replaces_every_kind_of_value() {
             "year",
         ] {
             assert!(keys.contains(&key), "{key}");
+        }
+        let blocks = lists(unit);
+        assert!(blocks.len() > 40, "{} block lists", blocks.len());
+        // Emptying any one block list keeps the file readable YAML.
+        for (pick, _) in blocks.iter().enumerate() {
+            let text = mutate(unit, &[(pick, 7)]);
+            assert!(text.len() < unit.len());
+            if let Err(e) = load_str(&text, "emptied.yaml") {
+                assert!(
+                    e.kind != jixiao::model::load::LoadErrorKind::Syntax,
+                    "{}",
+                    e.message
+                );
+            }
         }
     }
 }
