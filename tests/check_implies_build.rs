@@ -236,3 +236,30 @@ fn the_generator_replaces_every_kind_of_value() {
         }
     }
 }
+
+/// Every file of the bad-input corpus and both units: when it loads, it
+/// builds, and its DOCX is well-formed.
+#[test]
+fn every_corpus_file_that_loads_builds() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = std::fs::read_dir(root.join("tests/bad_inputs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.push(root.join("data/2024.yaml"));
+    files.push(root.join("data/examples/sample-county-2024.yaml"));
+    let mut built = 0;
+    for file in &files {
+        let Ok(loaded) = jixiao::model::load_file(file) else {
+            continue;
+        };
+        let analysis = Analysis::of(loaded);
+        let markdown = render::markdown(&analysis, templates())
+            .unwrap_or_else(|e| panic!("{}: {e:?}", file.display()));
+        let docx = render::docx(&markdown).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        xml_support::docx_well_formed(&docx).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        built += 1;
+    }
+    assert!(built >= 5, "only {built} corpus files load");
+}
