@@ -203,8 +203,15 @@ fn score_indicator(
         );
         inputs.push(n);
     }
-    let rule = rule_score(&indicator.target.kind, measured, weight)
-        .map(|(s, words)| (b.round(s).min(weight), words));
+    let rule = rule_score(&indicator.target.kind, measured, weight).map(|rule| {
+        let score = b.round(rule.score).min(weight);
+        if rule.met || score < weight {
+            (score, rule.words)
+        } else {
+            let cap = short_of_full(weight);
+            (cap, format!("{}；未达到目标，最多得 {cap} 分", rule.words))
+        }
+    });
     let (value, basis, formula) = match (rule, author) {
         (Some((score, words)), _) => (
             Some(score),
@@ -266,14 +273,46 @@ fn score_indicator(
     (score_name, weight_name)
 }
 
-/// The unrounded score a rule gives, with the rule in words; none when the
-/// target is qualitative or no measured value was given.
+/// What a target's rule gives for a measured value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleScore {
+    /// Unrounded; the caller rounds and caps it.
+    pub score: Decimal,
+    /// The target was met: only then may the score be the full weight.
+    pub met: bool,
+    /// The rule applied, in words.
+    pub words: String,
+}
+
+/// The largest score of two decimals strictly below `weight` (never below
+/// zero): what a target that was not met earns at most, so that full marks
+/// always mean the target was met, even when a near miss would round up.
+fn short_of_full(weight: Decimal) -> Decimal {
+    let hundredths = (weight * Decimal::ONE_HUNDRED).ceil() - Decimal::ONE;
+    (hundredths / Decimal::ONE_HUNDRED).max(Decimal::ZERO)
+}
+
+/// The score a rule gives, with whether the target was met and the rule in
+/// words; none when the target is qualitative or no measured value was given.
+///
+/// A quantitative target met earns the full weight. Short of it (under an
+/// at-least or strictly-above target, under an exact one, under a range) the
+/// score is actual ÷ target × weight; beyond it (over an at-most or
+/// strictly-below target, over an exact one, over a range) it is
+/// (1 − overrun ÷ target) × weight, never below zero. A strict target is not
+/// met at its own number, where these give the full weight: the cap of an
+/// unmet target (see [`short_of_full`]) then takes one hundredth off.
 pub fn rule_score(
     target: &TargetKind,
     measured: Option<Decimal>,
     weight: Decimal,
-) -> Option<(Decimal, String)> {
+) -> Option<RuleScore> {
     let actual = measured?;
+    let full = |words: String| RuleScore {
+        score: weight,
+        met: true,
+        words,
+    };
     match *target {
         TargetKind::Qualitative => None,
         TargetKind::Satisfaction {
@@ -282,16 +321,17 @@ pub fn rule_score(
             deduct,
         } => {
             if actual >= full_at {
-                return Some((weight, format!("实际 {actual}% 达到 {full_at}%，得满分")));
+                return Some(full(format!("实际 {actual}% 达到 {full_at}%，得满分")));
             }
             let steps = full_at.checked_sub(actual)?.checked_div(step)?.floor();
             let score = weight
                 .checked_sub(steps.checked_mul(deduct)?)?
                 .max(Decimal::ZERO);
-            Some((
+            Some(RuleScore {
                 score,
-                format!("分值 − ⌊({full_at} − {actual}) ÷ {step}⌋ × {deduct}，扣完为止"),
-            ))
+                met: steps.is_zero() || deduct.is_zero(),
+                words: format!("分值 − ⌊({full_at} − {actual}) ÷ {step}⌋ × {deduct}，扣完为止"),
+            })
         }
         TargetKind::Quantitative {
             op, value: target, ..
@@ -299,39 +339,67 @@ pub fn rule_score(
             let met = match op {
                 Op::AtLeast => actual >= target,
                 Op::AtMost => actual <= target,
+                Op::Above => actual > target,
+                Op::Below => actual < target,
                 Op::Exactly => actual == target,
             };
             if met {
-                return Some((weight, format!("实际 {actual} 达到目标，得满分")));
+                return Some(full(format!(
+                    "实际 {actual} 达到目标 {}{target}，得满分",
+                    op.symbol()
+                )));
             }
-            if target.is_zero() {
-                return Some((
-                    Decimal::ZERO,
-                    format!("实际 {actual} 未达到目标 0，得 0 分"),
-                ));
-            }
-            let shortfall = || actual.checked_div(target);
-            let overrun = || {
-                let share = actual.checked_sub(target)?.checked_div(target)?;
-                Decimal::ONE.checked_sub(share)
+            let short = match op {
+                Op::AtLeast | Op::Above => true,
+                Op::AtMost | Op::Below => false,
+                Op::Exactly => actual < target,
             };
-            let ratio = match op {
-                Op::AtLeast => shortfall(),
-                Op::Exactly if actual < target => shortfall(),
-                _ => overrun(),
+            missed(actual, target, short, weight)
+        }
+        TargetKind::Range { low, high, .. } => {
+            if actual < low {
+                missed(actual, low, true, weight)
+            } else if actual > high {
+                missed(actual, high, false, weight)
+            } else {
+                Some(full(format!(
+                    "实际 {actual} 在目标 {low} 至 {high} 之内，得满分"
+                )))
             }
-            .unwrap_or(Decimal::ZERO);
-            let ratio = ratio.clamp(Decimal::ZERO, Decimal::ONE);
-            let words = match op {
-                Op::AtLeast => format!("实际 {actual} ÷ 目标 {target} × 分值"),
-                _ if actual < target => format!("实际 {actual} ÷ 目标 {target} × 分值"),
-                _ => format!(
-                    "(1 − (实际 {actual} − 目标 {target}) ÷ 目标 {target}) × 分值，最低 0 分"
-                ),
-            };
-            Some((ratio.checked_mul(weight)?, words))
         }
     }
+}
+
+/// The score of a target not met: `short` of it, actual ÷ target × weight;
+/// beyond it, (1 − overrun ÷ target) × weight; clamped to 0 … weight.
+fn missed(actual: Decimal, target: Decimal, short: bool, weight: Decimal) -> Option<RuleScore> {
+    let (ratio, words) = if target.is_zero() {
+        (
+            Decimal::ZERO,
+            format!("实际 {actual} 未达到目标 0，得 0 分"),
+        )
+    } else if short {
+        (
+            actual.checked_div(target).unwrap_or(Decimal::ZERO),
+            format!("实际 {actual} ÷ 目标 {target} × 分值"),
+        )
+    } else {
+        let share = actual
+            .checked_sub(target)
+            .and_then(|over| over.checked_div(target));
+        (
+            share
+                .and_then(|share| Decimal::ONE.checked_sub(share))
+                .unwrap_or(Decimal::ZERO),
+            format!("(1 − (实际 {actual} − 目标 {target}) ÷ 目标 {target}) × 分值，最低 0 分"),
+        )
+    };
+    let ratio = ratio.clamp(Decimal::ZERO, Decimal::ONE);
+    Some(RuleScore {
+        score: ratio.checked_mul(weight)?,
+        met: false,
+        words,
+    })
 }
 
 #[cfg(test)]
@@ -356,13 +424,13 @@ mod tests {
         assert_eq!(
             rule_score(&q(Op::AtLeast, "40"), Some(d("46")), d("8"))
                 .unwrap()
-                .0,
+                .score,
             d("8")
         );
         assert_eq!(
             rule_score(&q(Op::AtLeast, "200"), Some(d("168")), d("6"))
                 .unwrap()
-                .0,
+                .score,
             d("5.04")
         );
     }
@@ -372,13 +440,13 @@ mod tests {
         assert_eq!(
             rule_score(&q(Op::AtMost, "0.8"), Some(d("0.92")), d("5"))
                 .unwrap()
-                .0,
+                .score,
             d("4.25")
         );
         assert_eq!(
             rule_score(&q(Op::AtMost, "1"), Some(d("3")), d("5"))
                 .unwrap()
-                .0,
+                .score,
             d("0")
         );
     }
@@ -390,10 +458,67 @@ mod tests {
             step: d("5"),
             deduct: d("1"),
         };
-        assert_eq!(rule_score(&rule, Some(d("96")), d("5")).unwrap().0, d("5"));
-        assert_eq!(rule_score(&rule, Some(d("90")), d("5")).unwrap().0, d("4"));
-        assert_eq!(rule_score(&rule, Some(d("85")), d("10")).unwrap().0, d("8"));
-        assert_eq!(rule_score(&rule, Some(d("0")), d("5")).unwrap().0, d("0"));
+        assert_eq!(
+            rule_score(&rule, Some(d("96")), d("5")).unwrap().score,
+            d("5")
+        );
+        assert_eq!(
+            rule_score(&rule, Some(d("90")), d("5")).unwrap().score,
+            d("4")
+        );
+        assert_eq!(
+            rule_score(&rule, Some(d("85")), d("10")).unwrap().score,
+            d("8")
+        );
+        assert_eq!(
+            rule_score(&rule, Some(d("0")), d("5")).unwrap().score,
+            d("0")
+        );
+    }
+
+    fn score(target: &TargetKind, actual: &str) -> (Decimal, bool) {
+        let rule = rule_score(target, Some(d(actual)), d("10")).unwrap();
+        (rule.score, rule.met)
+    }
+
+    #[test]
+    fn strict_targets_are_not_met_at_their_number() {
+        let above = q(Op::Above, "90");
+        assert_eq!(score(&above, "91"), (d("10"), true));
+        assert_eq!(score(&above, "90"), (d("10"), false));
+        assert_eq!(score(&above, "45"), (d("5"), false));
+        let below = q(Op::Below, "5");
+        assert_eq!(score(&below, "4"), (d("10"), true));
+        assert_eq!(score(&below, "5"), (d("10"), false));
+        assert_eq!(score(&below, "6"), (d("8"), false));
+    }
+
+    #[test]
+    fn a_range_is_met_inside_and_scored_by_the_nearer_end_outside() {
+        let range = TargetKind::Range {
+            low: d("90"),
+            high: d("100"),
+            unit: "%".into(),
+        };
+        assert_eq!(score(&range, "90"), (d("10"), true));
+        assert_eq!(score(&range, "100"), (d("10"), true));
+        assert_eq!(score(&range, "45"), (d("5"), false));
+        assert_eq!(score(&range, "110"), (d("9"), false));
+    }
+
+    #[test]
+    fn zero_targets_missed_score_nothing() {
+        assert_eq!(score(&q(Op::AtMost, "0"), "1"), (d("0"), false));
+        assert_eq!(score(&q(Op::Above, "0"), "0"), (d("0"), false));
+        assert_eq!(score(&q(Op::AtMost, "0"), "0"), (d("10"), true));
+    }
+
+    #[test]
+    fn an_unmet_target_stays_below_full_marks() {
+        assert_eq!(short_of_full(d("10")), d("9.99"));
+        assert_eq!(short_of_full(d("4.995")), d("4.99"));
+        assert_eq!(short_of_full(d("0")), d("0"));
+        assert_eq!(short_of_full(d("0.005")), d("0"));
     }
 
     #[test]

@@ -80,7 +80,8 @@ pub struct Indicator {
     pub name: Text,
     /// 分值，如 5。
     pub weight: Number,
-    /// 年度指标值，如“≥2.5万人次”“≤906.86万元”“1处”“95%以上计满分，每降5%扣1分，扣完为止。”，或一段文字（定性指标）。
+    // 年度指标值: its schema description (every accepted wording) is
+    // `Target`'s own, which a doc comment here would replace.
     pub target: Target,
     /// 实际完成值，照录原文，如“年报考人数26710人。”。
     pub actual: Text,

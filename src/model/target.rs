@@ -1,5 +1,11 @@
 //! An indicator's target (年度指标值) as the clerk writes it, e.g. `≥2.5万人次`,
-//! `≤906.86万元`, `1处`, `95%以上计满分，每降5%扣1分，扣完为止。`, or plain words.
+//! `95%以上`, `≤906.86万元`, `90%-100%`, `1处`,
+//! `95%以上计满分，每降5%扣1分，扣完为止。`, or plain words; `phrase` reads
+//! the wording to its meaning or refuses it.
+
+mod phrase;
+
+pub use phrase::parse;
 
 use std::borrow::Cow;
 
@@ -7,17 +13,34 @@ use rust_decimal::Decimal;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer};
 
-use super::quantity::{Loc, Text, parse_decimal};
+use super::quantity::{Loc, Text};
 
 /// The comparison of a quantitative target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
-    /// ≥: at least.
+    /// ≥: at least (also `95%以上`, `不低于95%`, `达到95%`).
     AtLeast,
-    /// ≤: at most.
+    /// ≤: at most (also `5%以下`, `不超过5%`, `控制在5%以内`, `3天内`).
     AtMost,
+    /// >: strictly more than (also `大于`, `高于`, `超过`).
+    Above,
+    /// <: strictly less than (also `小于`, `低于`, `少于`).
+    Below,
     /// =: exactly (also a bare number such as `1处`).
     Exactly,
+}
+
+impl Op {
+    /// The comparison as a symbol: ≥ ≤ > < =.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::AtLeast => "≥",
+            Op::AtMost => "≤",
+            Op::Above => ">",
+            Op::Below => "<",
+            Op::Exactly => "=",
+        }
+    }
 }
 
 /// A parsed target.
@@ -26,9 +49,16 @@ pub enum TargetKind {
     /// A measurable target: operator, value and unit.
     Quantitative {
         op: Op,
-        /// The author wrote the operator (`=1次`), or only the number (`1处`).
+        /// The author wrote a comparison (`=1次`, `95%以上`), or only the
+        /// number (`1处`).
         op_written: bool,
         value: Decimal,
+        unit: String,
+    },
+    /// `90%-100%`: met from `low` to `high`, both included.
+    Range {
+        low: Decimal,
+        high: Decimal,
         unit: String,
     },
     /// “95%以上计满分，每降5%扣1分，扣完为止”: full marks at or above `full_at` percent,
@@ -59,7 +89,7 @@ impl JsonSchema for Target {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "年度指标值：≥/≤/= 加数字和单位（如 ≥2.5万人次、≤906.86万元、1处）为定量指标；“95%以上计满分，每降5%扣1分，扣完为止。”为满意度评分规则；其他文字为定性指标",
+            "description": "年度指标值。定量：比较符号或词加半角数字和单位，≥ ≤ > < =（含全角、≧ ≦ 等写法）、95%以上/及以上（≥，含本数）、5%以下/及以下/以内/3天内（≤，含本数）、不低于/不少于/达到（≥）、不高于/不超过/不多于/控制在…以内（≤）、大于/高于/超过（>，不含本数）、小于/低于（<）；范围 90%-100%（两端都算达成）；只写数字和单位（1处、100%）为须恰好达到。“95%以上计满分，每降5%扣1分，扣完为止。”为满意度评分规则。负数、千分位逗号、指数写法、全角数字及看似定量却读不出唯一意思的写法会被拒绝；其他文字为定性指标",
             "type": ["string", "number"]
         })
     }
@@ -68,152 +98,10 @@ impl JsonSchema for Target {
 impl<'de> Deserialize<'de> for Target {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = Text::deserialize(d)?;
-        if let Some(c) = text
-            .value
-            .chars()
-            .find(|c| ('０'..='９').contains(c) || *c == '．')
-        {
-            return Err(serde::de::Error::custom(format!(
-                "年度指标值「{}」含全角字符「{c}」，请改用半角数字，如 ≥5次",
-                text.value.trim()
-            )));
-        }
         Ok(Target {
-            kind: parse(&text.value),
+            kind: parse(&text.value).map_err(serde::de::Error::custom)?,
             text: text.value.trim().to_string(),
             at: text.at,
         })
-    }
-}
-
-/// Reads the kind of a target from its text.
-pub fn parse(text: &str) -> TargetKind {
-    let t = text.trim();
-    if let Some(kind) = satisfaction(t) {
-        return kind;
-    }
-    let (op, op_written, rest) = if let Some(r) = strip_any(t, &["≥", ">=", "＞＝", "不低于"])
-    {
-        (Op::AtLeast, true, r)
-    } else if let Some(r) = strip_any(t, &["≤", "<=", "＜＝", "不高于", "不超过"]) {
-        (Op::AtMost, true, r)
-    } else if let Some(r) = strip_any(t, &["=", "＝"]) {
-        (Op::Exactly, true, r)
-    } else {
-        (Op::Exactly, false, t)
-    };
-    let rest = rest.trim_start();
-    let number_len = rest
-        .char_indices()
-        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
-        .map(|(i, c)| i + c.len_utf8())
-        .last()
-        .unwrap_or(0);
-    let (number, unit) = rest.split_at(number_len);
-    match parse_decimal(number) {
-        Ok(value)
-            if op_written
-                || (!unit.trim().is_empty() && !unit.chars().any(|c| c.is_ascii_digit())) =>
-        {
-            TargetKind::Quantitative {
-                op,
-                op_written,
-                value,
-                unit: unit.trim().to_string(),
-            }
-        }
-        _ => TargetKind::Qualitative,
-    }
-}
-
-fn strip_any<'a>(t: &'a str, prefixes: &[&str]) -> Option<&'a str> {
-    prefixes.iter().find_map(|p| t.strip_prefix(p))
-}
-
-/// “95%以上计满分，每降5%扣1分”: three numbers in that order.
-fn satisfaction(t: &str) -> Option<TargetKind> {
-    if !(t.contains("以上计满分") && t.contains("每降") && t.contains('扣')) {
-        return None;
-    }
-    let numbers: Vec<Decimal> = t
-        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .filter(|s| !s.is_empty())
-        .filter_map(|s| parse_decimal(s).ok())
-        .collect();
-    match numbers[..] {
-        [full_at, step, deduct, ..] if !step.is_zero() => Some(TargetKind::Satisfaction {
-            full_at,
-            step,
-            deduct,
-        }),
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
-
-    #[test]
-    fn operators_values_and_units() {
-        assert_eq!(
-            parse("≥2.5万人次"),
-            TargetKind::Quantitative {
-                op: Op::AtLeast,
-                op_written: true,
-                value: d("2.5"),
-                unit: "万人次".into()
-            }
-        );
-        assert_eq!(
-            parse("≤906.86 万元"),
-            TargetKind::Quantitative {
-                op: Op::AtMost,
-                op_written: true,
-                value: d("906.86"),
-                unit: "万元".into()
-            }
-        );
-        assert_eq!(
-            parse("1处"),
-            TargetKind::Quantitative {
-                op: Op::Exactly,
-                op_written: false,
-                value: d("1"),
-                unit: "处".into()
-            }
-        );
-        assert!(matches!(
-            parse("≥98%"),
-            TargetKind::Quantitative {
-                op: Op::AtLeast,
-                ..
-            }
-        ));
-    }
-
-    #[test]
-    fn words_are_qualitative() {
-        assert_eq!(
-            parse("按时完成省工信厅交办工作任务"),
-            TargetKind::Qualitative
-        );
-        assert_eq!(parse("2024年9月底前"), TargetKind::Qualitative);
-    }
-
-    #[test]
-    fn the_satisfaction_rule() {
-        assert_eq!(
-            parse("95%以上计满分，每降5%扣1分，扣完为止。"),
-            TargetKind::Satisfaction {
-                full_at: d("95"),
-                step: d("5"),
-                deduct: d("1")
-            }
-        );
     }
 }

@@ -7,7 +7,7 @@ use tera::Value as Tera;
 use super::vars::{Obj, Var};
 use crate::Analysis;
 use crate::compute::{Figures, IndicatorOutcome, named, named_path, project_key};
-use crate::model::{BudgetType, Evaluation, Facts, Goals, Op, Project, Source, Target, TargetKind};
+use crate::model::{BudgetType, Evaluation, Facts, Goals, Project, Source, Target, TargetKind};
 
 /// The Tera context of `analysis`.
 pub fn context(analysis: &Analysis) -> tera::Context {
@@ -451,16 +451,17 @@ fn target(o: &Obj, t: &Target) -> Obj {
             value,
             unit,
         } => {
-            let symbol = match (op, op_written) {
-                (_, false) => "",
-                (Op::AtLeast, _) => "≥",
-                (Op::AtMost, _) => "≤",
-                (Op::Exactly, _) => "=",
-            };
+            let symbol = if *op_written { op.symbol() } else { "" };
             o.text("op", "比较符号", symbol);
             o.text("value", "目标值", &value.to_string());
             o.text("unit", "单位", unit);
             o.text("kind", "类型", "定量");
+        }
+        TargetKind::Range { unit, .. } => {
+            o.put("op", "比较符号", Tera::none());
+            o.put("value", "目标值", Tera::none());
+            o.text("unit", "单位", unit);
+            o.text("kind", "类型", "范围");
         }
         TargetKind::Satisfaction { .. } => {
             o.put("op", "比较符号", Tera::none());
