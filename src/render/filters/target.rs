@@ -2,16 +2,17 @@
 //!
 //! ```text
 //! {{ indicator.target | target }}
-//!   {op: "≥", value: "2.5", unit: "万人次", text: "≥2.5万人次"}   → ≥2.5万人次
+//!   {op: "≥", value: "95", unit: "%", text: "95%以上"}            → 95%以上
 //!   {op: "≤", value: "906.86", unit: "万元", text: "≤906.86万元"} → ≤906.86万元
-//!   {op: "", value: "1", unit: "处", text: "1处"}                  → 1处
+//!   {op: none, value: none, unit: "%", text: "90%-100%"}           → 90%-100%
 //!   {op: none, value: none, unit: none, text: "按时完成交办任务"}   → 按时完成交办任务
+//!   {op: "≥", value: "95.00", unit: "%"}                          → ≥95.00%
 //!   "按时完成"                                                      → 按时完成
 //!   none                                                            → —
 //! ```
 //!
-//! 定量目标（`value` 不为空）输出 运算符 + 数值 + 单位，数值保留作者原写的小数位；
-//! 定性目标输出 `text`；字符串原样输出。
+//! 有原文 `text` 时照录作者的写法（`95%以上` 不改写成 `≥95%`）；没有原文的定量目标
+//! （`value` 不为空）输出 运算符 + 数值 + 单位，数值保留原写的小数位；字符串原样输出。
 
 use tera::{Kwargs, State, TeraResult, Value};
 
@@ -26,9 +27,13 @@ pub(super) fn target(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<Val
     } else if value.is_string() {
         Ok(value.clone())
     } else if value.is_map() {
-        match field(value, "value") {
-            Some(amount) => quantitative(value, amount).map(Value::from),
-            None => qualitative(value),
+        match (wording(value), field(value, "value")) {
+            (Some(text), _) => Ok(text.clone()),
+            (None, Some(amount)) => quantitative(value, amount).map(Value::from),
+            (None, None) => Err(filter_error(
+                FILTER,
+                format!("目标既无 value 也无 text：{value}"),
+            )),
         }
     } else {
         Err(filter_error(
@@ -49,15 +54,9 @@ fn quantitative(target: &Value, amount: &Value) -> TeraResult<String> {
     Ok(format!("{op}{amount}{unit}"))
 }
 
-/// 定性目标的文字。
-fn qualitative(target: &Value) -> TeraResult<Value> {
-    match field(target, "text") {
-        Some(text) if text.as_str().is_some_and(|text| !text.trim().is_empty()) => Ok(text.clone()),
-        _ => Err(filter_error(
-            FILTER,
-            format!("目标既无 value 也无 text：{target}"),
-        )),
-    }
+/// 作者写下的原文，不为空时。
+fn wording(target: &Value) -> Option<&Value> {
+    field(target, "text").filter(|text| text.as_str().is_some_and(|text| !text.trim().is_empty()))
 }
 
 /// 映射中不为 `none` 的字段。
@@ -108,6 +107,27 @@ mod tests {
             (json!({"op": "≥", "value": "95.00", "unit": "%"}), "≥95.00%"),
             (json!({"op": "≥", "value": 3, "unit": null}), "≥3"),
             (json!({"value": "12"}), "12"),
+        ];
+        for (given, expected) in cases {
+            assert_eq!(format(given).unwrap(), expected);
+        }
+    }
+
+    #[test]
+    fn the_clerks_wording_is_kept() {
+        let cases = [
+            (
+                json!({"op": "≥", "value": "95", "unit": "%", "text": "95%以上"}),
+                "95%以上",
+            ),
+            (
+                json!({"op": "≥", "value": "95", "unit": "%", "text": "≥ 95 ％"}),
+                "≥ 95 ％",
+            ),
+            (
+                json!({"op": null, "value": null, "unit": "%", "text": "90%～100%"}),
+                "90%～100%",
+            ),
         ];
         for (given, expected) in cases {
             assert_eq!(format(given).unwrap(), expected);
