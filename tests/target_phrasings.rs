@@ -9,6 +9,7 @@ use jixiao::Analysis;
 use jixiao::compute::Value;
 use jixiao::model::load::LoadErrorKind;
 use jixiao::model::{LoadError, Loaded, Op, TargetKind, load_str, load_str_by_serde_saphyr};
+use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 const REFERENCE: &str = include_str!("../data/2024.yaml");
@@ -47,9 +48,14 @@ fn d(s: &str) -> Decimal {
 
 /// The reference file with the indicator's target, weight 10 and measured value.
 fn facts(target: &str, measured: Option<&str>) -> String {
+    weighted("10", target, measured)
+}
+
+/// The reference file with the indicator's weight, target and measured value.
+fn weighted(weight: &str, target: &str, measured: Option<&str>) -> String {
     let quoted = target.replace('\\', "\\\\").replace('"', "\\\"");
     let target_lines =
-        format!("                  weight: 10\n                  target: \"{quoted}\"\n");
+        format!("                  weight: {weight}\n                  target: \"{quoted}\"\n");
     let measured_lines = measured.map_or(String::new(), |m| {
         format!("                  actual_value: {m}\n")
     });
@@ -676,3 +682,89 @@ fn numbers_are_plain_decimals() {
         refused(text);
     }
 }
+
+/// A target written as a bare YAML scalar is read from its text as written,
+/// whatever YAML would have typed it as.
+#[test]
+fn unquoted_yaml_numbers_are_read_as_written() {
+    let block = REFERENCE.find(TARGET_LINES).expect("the indicator");
+    let line = REFERENCE[..block].lines().count() + 2;
+    for (raw, value) in [
+        ("100", Some("100")),
+        ("2.50", Some("2.50")),
+        ("1e3", None),
+        ("0x10", None),
+        ("1_000", None),
+        (".5", None),
+    ] {
+        let file = REFERENCE.replacen(
+            TARGET_LINES,
+            &format!("                  weight: 10\n                  target: {raw}\n"),
+            1,
+        );
+        for load in [load_str, load_str_by_serde_saphyr] {
+            match (load(&file, "phrasing.yaml"), value) {
+                (Ok(loaded), Some(value)) => assert_eq!(
+                    target_of(&loaded),
+                    TargetKind::Quantitative {
+                        op: Op::Exactly,
+                        op_written: false,
+                        value: d(value),
+                        unit: String::new()
+                    },
+                    "{raw}"
+                ),
+                (Err(e), None) => {
+                    assert_eq!(e.kind, LoadErrorKind::InvalidValue, "{raw}: {}", e.message);
+                    assert_eq!(e.at.map(|at| at.line), Some(line), "{raw}");
+                }
+                (Ok(loaded), None) => panic!("{raw}: read as {:?}", target_of(&loaded)),
+                (Err(e), Some(_)) => panic!("{raw}: {}", e.message),
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Whatever the comparison, full marks mean the target was met: a met
+    /// target earns the weight, an unmet one less, never below zero.
+    #[test]
+    fn full_marks_exactly_when_the_target_is_met(
+        form in 0usize..FORMS.len(),
+        target in 0i64..2_000,
+        actual in -100i64..4_000,
+        weight in 1i64..2_000,
+    ) {
+        let (target, actual, weight) = (
+            Decimal::new(target, 1),
+            Decimal::new(actual, 1),
+            Decimal::new(weight, 2),
+        );
+        let (text, met) = FORMS[form](target, actual);
+        let file = weighted(&weight.to_string(), &text, Some(&actual.to_string()));
+        let a = Analysis::of(load_str(&file, "generated.yaml").expect("loads"));
+        let score = a.figures.number(SCORE).expect("a computed score");
+        prop_assert!(score >= Decimal::ZERO && score <= weight, "{text} with {actual}: {score}");
+        prop_assert_eq!(score == weight, met, "{} with {}: {} of {}", text, actual, score, weight);
+    }
+}
+
+/// A target text for a value, and whether a measured value meets it.
+type Form = fn(Decimal, Decimal) -> (String, bool);
+
+const FORMS: &[Form] = &[
+    |t, a| (format!("{t}%以上"), a >= t),
+    |t, a| (format!("不超过{t}万元"), a <= t),
+    |t, a| (format!("大于{t}次"), a > t),
+    |t, a| (format!("<{t}‰"), a < t),
+    |t, a| (format!("{t}个"), a == t),
+    |t, a| (format!("控制在{t}%以内"), a <= t),
+    |t, a| {
+        (
+            format!("{t}%-{}%", t * Decimal::TWO),
+            a >= t && a <= t * Decimal::TWO,
+        )
+    },
+];
