@@ -23,8 +23,6 @@
 //! A number followed by words that are no unit (`2024年9月底前`) is words when
 //! no comparison was written, and refused when one was.
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 
 use super::{Op, TargetKind};
@@ -293,7 +291,7 @@ fn number(s: &str) -> Result<Option<(Decimal, &str)>, String> {
         Some('_') if digit_after(c2) => return Err("的数字中不能有下划线".into()),
         _ => {}
     }
-    let value = Decimal::from_str(&s[..end])
+    let value = Decimal::from_str_exact(&s[..end])
         .map_err(|_| "的数字超出可表示的范围（最多 28 位有效数字）".to_string())?;
     Ok(Some((value, after)))
 }
@@ -538,6 +536,7 @@ mod tests {
             "95%以上计满分，每降0%扣1分",
             "95%以上计满分，每降1e3%扣1分",
             "≥123456789012345678901234567890次",
+            "≥0.12345678901234567890123456789次",
             "不少于3次，每次不少于50人",
         ] {
             let why = parse(text).expect_err(text);
