@@ -288,8 +288,12 @@ pub struct RuleScore {
 /// zero): what a target that was not met earns at most, so that full marks
 /// always mean the target was met, even when a near miss would round up.
 fn short_of_full(weight: Decimal) -> Decimal {
-    let hundredths = (weight * Decimal::ONE_HUNDRED).ceil() - Decimal::ONE;
-    (hundredths / Decimal::ONE_HUNDRED).max(Decimal::ZERO)
+    let hundredth = Decimal::new(1, 2);
+    let below = match weight.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(hundredths) => (hundredths.ceil() - Decimal::ONE) / Decimal::ONE_HUNDRED,
+        None => weight.saturating_sub(hundredth),
+    };
+    below.max(Decimal::ZERO)
 }
 
 /// The score a rule gives, with whether the target was met and the rule in
@@ -519,6 +523,7 @@ mod tests {
         assert_eq!(short_of_full(d("4.995")), d("4.99"));
         assert_eq!(short_of_full(d("0")), d("0"));
         assert_eq!(short_of_full(d("0.005")), d("0"));
+        assert!(short_of_full(Decimal::MAX) <= Decimal::MAX);
     }
 
     #[test]
