@@ -20,8 +20,9 @@
 //!   or a range follows (`满意度90%以上`);
 //! - a number with no comparison (`1处`, `100%`) is a target to meet exactly.
 //!
-//! A number followed by words that are no unit (`2024年9月底前`) is words when
-//! no comparison was written, and refused when one was.
+//! A number or a range followed by words that are no unit (`2024年9月底前`,
+//! `2024年到2025年完成`) and a date written with points (`2024.12.31前`) are
+//! words when no comparison was written; after a comparison they are refused.
 
 use rust_decimal::Decimal;
 
@@ -134,7 +135,11 @@ fn read(t: &str) -> Result<TargetKind, String> {
             .ok_or_else(|| "像满意度评分规则，但没有依次写全满分线、每降幅度和扣分".to_string());
     }
     let (words, lead, rest) = split_lead(t);
-    let Some((value, after)) = number(rest.trim_start())? else {
+    let rest = rest.trim_start();
+    if lead.is_none() && dotted_date(rest) {
+        return Ok(TargetKind::Qualitative);
+    }
+    let Some((value, after)) = number(rest)? else {
         return match lead {
             Some((word, _)) if !word.chars().any(is_han) => {
                 Err(format!("的比较符号「{word}」后面应是数字"))
@@ -143,14 +148,22 @@ fn read(t: &str) -> Result<TargetKind, String> {
         };
     };
     match range(after)? {
-        Some((low_unit, high, rest)) => {
+        Some((low_unit, high, rest)) if unit(low_unit).is_some() => {
             if let Some((word, _)) = lead {
                 return Err(format!("的范围前不能再写「{word}」"));
             }
             range_kind(value, low_unit, high, rest)
         }
-        None => single(words, lead, value, after),
+        _ => single(words, lead, value, after),
     }
+}
+
+/// `2024.12.31`: a date written with points, not a number.
+fn dotted_date(s: &str) -> bool {
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = s.splitn(3, '.').collect();
+    matches!(parts[..], [year, month, rest]
+        if digits(year) && digits(month) && rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// A number with its unit and the comparison written before or after it.
@@ -199,7 +212,8 @@ fn range_kind(
     let rest = strip_end(rest.trim());
     let rest = rest.strip_suffix("之间").unwrap_or(rest);
     let (Some(low_unit), Some(high_unit)) = (unit(low_unit), unit(rest)) else {
-        return Err("的范围两端应是数字加单位，如 90%-100%".into());
+        // `2024年到2025年完成`: a range followed by words is words.
+        return Ok(TargetKind::Qualitative);
     };
     let unit = match (low_unit.as_str(), high_unit.as_str()) {
         ("", u) | (u, "") => u.to_string(),
@@ -490,6 +504,9 @@ mod tests {
             "在2024年内完成",
             "年度资金支付完成率100%",
             "100%完成",
+            "2024年到2025年完成",
+            "1-2月份完成",
+            "2024.12.31前",
         ] {
             assert_eq!(parse(text), Ok(TargetKind::Qualitative), "{text}");
         }
@@ -538,6 +555,8 @@ mod tests {
             "≥123456789012345678901234567890次",
             "≥0.12345678901234567890123456789次",
             "不少于3次，每次不少于50人",
+            "不超过1起，群众满意度达到95%",
+            "≥2024.12.31",
         ] {
             let why = parse(text).expect_err(text);
             assert!(why.starts_with("年度指标值"), "{text}: {why}");
