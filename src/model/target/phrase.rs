@@ -563,6 +563,22 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any mix of the characters the reader looks at gives a reading or a
+        /// refusal, never a panic; a number read is one written in the text.
+        #[test]
+        fn any_wording_is_read_or_refused(
+            text in "[0-9.,，%％‰≥≤<>=＞＜＝≧≦~～至到之间以上下内及含（）()不低少高超过多于大小等达控制在计满分每降扣万元次个 ex+-]{0,14}"
+        ) {
+            if let Ok(TargetKind::Quantitative { value, .. } | TargetKind::Range { low: value, .. }) =
+                parse(&text)
+            {
+                let written = value.to_string();
+                proptest::prop_assert!(text.contains(&written), "{text}: {written}");
+            }
+        }
+    }
+
     #[test]
     fn full_width_digits_stay_refused() {
         let why = parse("≥５次").unwrap_err();
