@@ -1,6 +1,7 @@
 //! Building one unit's report end to end: load, compute, audit, Markdown,
-//! DOCX, then the outputs written safely. Everything is produced in memory
-//! before anything is written, so a unit that fails leaves its previous
+//! DOCX, then the outputs written together ([`crate::output::commit`]).
+//! Everything is produced in memory before anything is written, and the
+//! outputs are replaced all or none, so a unit that fails leaves its previous
 //! outputs as they were; units share nothing but the templates, so a batch
 //! can build them in parallel.
 
@@ -135,7 +136,7 @@ fn render_and_write(
     let markdown = render::markdown(analysis, templates)
         .map_err(|e| format!("{:?}", miette::Report::new(e)))?;
     let stem = stem(data);
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(2);
     if options.docx {
         let docx = render::docx(&markdown).map_err(|e| format!("{}：{e}", data.display()))?;
         files.push((options.out.join(format!("{stem}.docx")), docx));
@@ -149,9 +150,9 @@ fn render_and_write(
             ),
         );
     }
-    let inputs = [data.to_path_buf()];
-    files
-        .into_iter()
-        .map(|(path, bytes)| output::write(&path, &bytes, &inputs).map(|w| (path, w)))
-        .collect()
+    let files: Vec<(&Path, &[u8])> = files
+        .iter()
+        .map(|(path, bytes)| (path.as_path(), bytes.as_slice()))
+        .collect();
+    output::commit(&files, &[data.to_path_buf()])
 }

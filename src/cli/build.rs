@@ -40,9 +40,18 @@ fn template_failed(e: render::RenderError) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// `jixiao build`: [`build_all`], with Ctrl-C removing the temporary files
+/// of outputs not yet in place before it ends the build (status 130).
+pub fn build(args: &BuildArgs) -> ExitCode {
+    // Should the handler be refused, Ctrl-C still ends the build, and the
+    // next build of the same outputs removes what it left.
+    let _ = ctrlc::set_handler(|| jixiao::output::remove_temporaries_and_exit(130));
+    build_all(args)
+}
+
 /// Builds every given unit (in parallel when there are several); one failing
 /// unit never stops the others. Exit status: the worst of the units'.
-pub fn build(args: &BuildArgs) -> ExitCode {
+pub fn build_all(args: &BuildArgs) -> ExitCode {
     let templates = match Templates::load(args.templates.as_deref()) {
         Ok(t) => t,
         Err(e) => return template_failed(e),

@@ -50,7 +50,7 @@ pub fn watch(args: BuildArgs) -> ExitCode {
 fn rebuild(args: &BuildArgs, why: &str) {
     outln!("\n── {why} ──");
     let start = Instant::now();
-    let code = build::build(args);
+    let code = build::build_all(args);
     let secs = start.elapsed().as_secs_f64();
     if code == ExitCode::SUCCESS {
         outln!("生成完成，用时 {secs:.2} 秒");

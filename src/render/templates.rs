@@ -112,22 +112,24 @@ fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, RenderError> {
 }
 
 /// Writes the default templates under `dir`; refuses to overwrite an existing
-/// file unless `force`. Returns the files written.
+/// file unless `force`. Each file is written as a build's outputs are
+/// ([`crate::output::write`]): to a temporary file, then renamed into place,
+/// so a symbolic link planted under a template's name is replaced, never
+/// written through. Returns the files written.
 pub fn export(dir: &Path, force: bool) -> Result<Vec<PathBuf>, RenderError> {
     let targets: Vec<PathBuf> = DEFAULTS.iter().map(|(n, _)| dir.join(n)).collect();
-    if !force && let Some(existing) = targets.iter().find(|p| p.exists()) {
+    if !force
+        && let Some(existing) = targets
+            .iter()
+            .find(|p| std::fs::symlink_metadata(p).is_ok())
+    {
         return Err(RenderError::io(format!(
             "{} 已存在；如要覆盖，请加 --force",
             existing.display()
         )));
     }
     for (path, (_, text)) in targets.iter().zip(DEFAULTS) {
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| RenderError::io(format!("无法创建目录 {}：{e}", parent.display())))?;
-        }
-        std::fs::write(path, text)
-            .map_err(|e| RenderError::io(format!("无法写入 {}：{e}", path.display())))?;
+        crate::output::write(path, text.as_bytes(), &[]).map_err(RenderError::io)?;
     }
     Ok(targets)
 }
