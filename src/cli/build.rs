@@ -36,7 +36,7 @@ pub struct BuildArgs {
 }
 
 fn template_failed(e: render::RenderError) -> ExitCode {
-    eprintln!("{:?}", miette::Report::new(e));
+    errln!("{:?}", miette::Report::new(e));
     ExitCode::from(2)
 }
 
@@ -57,7 +57,7 @@ pub fn build_all(args: &BuildArgs) -> ExitCode {
         Err(e) => return template_failed(e),
     };
     if let Some(clash) = clashing_stem(&args.data) {
-        eprintln!("{clash}");
+        errln!("{clash}");
         return ExitCode::from(2);
     }
     let options = Options {
@@ -118,7 +118,7 @@ fn print_unit(report: &UnitReport, quiet: bool) {
         out!("{}", human(a));
     }
     if let Some(problem) = &report.problem {
-        eprintln!("{problem}");
+        errln!("{problem}");
     }
     if quiet {
         return;
@@ -186,7 +186,7 @@ impl Progress {
         if self.shown && (done.is_multiple_of(10) || done == self.total) {
             let width = 30;
             let filled = done * width / self.total;
-            eprint!(
+            err!(
                 "\r[{}{}] {done}/{}",
                 "#".repeat(filled),
                 " ".repeat(width - filled),
@@ -197,7 +197,7 @@ impl Progress {
 
     fn finish(&self) {
         if self.shown {
-            eprintln!();
+            errln!();
         }
     }
 }
@@ -229,7 +229,7 @@ pub fn export(dir: &Path, force: bool) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{}", e.message);
+            errln!("{}", e.message);
             ExitCode::from(2)
         }
     }

@@ -10,7 +10,7 @@ use super::Format;
 
 /// Prints a loading error with its source snippet and returns exit code 2.
 pub fn load_failed(e: jixiao::model::LoadError) -> ExitCode {
-    eprintln!("{:?}", miette::Report::new(e));
+    errln!("{:?}", miette::Report::new(e));
     ExitCode::from(2)
 }
 
@@ -92,7 +92,7 @@ pub fn explain(data: &Path, figure: Option<&str>, list: bool) -> ExitCode {
             ExitCode::SUCCESS
         }
         None => {
-            eprintln!(
+            errln!(
                 "没有名为「{name}」的数字；用 jixiao explain {} --list 查看所有名称",
                 data.display()
             );

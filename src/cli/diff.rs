@@ -16,7 +16,7 @@ pub fn diff(old: &Path, new: &Path, format: Format, templates: Option<&PathBuf>)
     let templates = match Templates::load(templates.map(PathBuf::as_path)) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
+            errln!("{:?}", miette::Report::new(e));
             return ExitCode::from(2);
         }
     };
@@ -27,7 +27,7 @@ pub fn diff(old: &Path, new: &Path, format: Format, templates: Option<&PathBuf>)
     let found = match diff::compare(&old_analysis, &new_analysis, &templates) {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("{e}");
+            errln!("{e}");
             return ExitCode::from(2);
         }
     };

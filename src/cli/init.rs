@@ -19,7 +19,7 @@ pub fn init(from: &Path, year: u32, out: Option<&Path>, force: bool) -> ExitCode
     let dir = from.parent().unwrap_or(Path::new(""));
     let out = out.map_or_else(|| dir.join(format!("{year}.yaml")), Path::to_path_buf);
     if out.exists() && !force {
-        eprintln!(
+        errln!(
             "{} 已存在，未覆盖；确需覆盖请加 --force，或用 -o 另选文件名",
             out.display()
         );
@@ -38,7 +38,7 @@ pub fn init(from: &Path, year: u32, out: Option<&Path>, force: bool) -> ExitCode
             .filter(|f| f.rule == Rule::Pending)
             .count(),
         Err(e) => {
-            eprintln!("内部错误：生成的文件无法读入，未写出");
+            errln!("内部错误：生成的文件无法读入，未写出");
             return load_failed(e);
         }
     };
@@ -56,7 +56,7 @@ pub fn init(from: &Path, year: u32, out: Option<&Path>, force: bool) -> ExitCode
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            errln!("{e}");
             ExitCode::from(2)
         }
     }

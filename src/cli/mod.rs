@@ -2,15 +2,8 @@
 //! warnings only, 1 findings at error level (or warnings with
 //! `--deny-warnings`), 2 the file cannot be read or parsed.
 
-/// `print!` through [`write_out`].
-macro_rules! out {
-    ($($arg:tt)*) => { crate::cli::write_out(format_args!($($arg)*)) };
-}
-
-/// `println!` through [`write_out`].
-macro_rules! outln {
-    ($($arg:tt)*) => { crate::cli::write_out(format_args!("{}\n", format_args!($($arg)*))) };
-}
+#[macro_use]
+mod streams;
 
 mod build;
 mod check;
@@ -23,21 +16,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-
-/// Writes to standard output. A reader that stops reading early
-/// (`jixiao vars DATA.yaml | head`) ends the program quietly with status 0,
-/// as `head` and `less` expect; any other failure to write is reported, with
-/// status 2.
-fn write_out(text: std::fmt::Arguments) {
-    use std::io::Write;
-    if let Err(e) = std::io::stdout().lock().write_fmt(text) {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
-        eprintln!("无法写出到标准输出：{e}");
-        std::process::exit(2);
-    }
-}
 
 #[derive(Parser)]
 #[command(

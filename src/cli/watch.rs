@@ -19,7 +19,7 @@ pub fn watch(args: BuildArgs) -> ExitCode {
     let stop = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&stop);
     if let Err(e) = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)) {
-        eprintln!("无法接管 Ctrl-C（{e}）；Ctrl-C 仍会结束监视，输出文件是整体替换的，不会写坏");
+        errln!("无法接管 Ctrl-C（{e}）；Ctrl-C 仍会结束监视，输出文件是整体替换的，不会写坏");
     }
     let inputs = Inputs {
         files: args.data.clone(),
