@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::model::load::STDIN;
 use crate::output::{self, Written};
 use crate::render::{self, Templates};
 use crate::{Analysis, analyse_file};
@@ -73,8 +74,12 @@ impl UnitReport {
     }
 }
 
-/// The outputs' base name: the data file's stem.
+/// The outputs' base name: the data file's stem, or `stdin` for standard
+/// input (`jixiao build - -o out` writes `out/stdin.md`).
 pub fn stem(data: &Path) -> String {
+    if data == Path::new(STDIN) {
+        return "stdin".into();
+    }
     data.file_stem()
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_else(|| "report".into())
@@ -109,8 +114,7 @@ pub fn build_unit(data: &Path, templates: &Templates, options: &Options) -> Unit
         report.status = Status::Blocked;
         Err(format!(
             "{}：有 {} 处错误，未生成报告；改正后重试，或加 --allow-errors 照样生成",
-            data.display(),
-            report.errors
+            analysis.loaded.name, report.errors
         ))
     } else {
         render_and_write(data, &analysis, templates, options)
@@ -138,7 +142,7 @@ fn render_and_write(
     let stem = stem(data);
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(2);
     if options.docx {
-        let docx = render::docx(&markdown).map_err(|e| format!("{}：{e}", data.display()))?;
+        let docx = render::docx(&markdown).map_err(|e| format!("{}：{e}", analysis.loaded.name))?;
         files.push((options.out.join(format!("{stem}.docx")), docx));
     }
     if options.markdown {
@@ -154,5 +158,10 @@ fn render_and_write(
         .iter()
         .map(|(path, bytes)| (path.as_path(), bytes.as_slice()))
         .collect();
-    output::commit(&files, &[data.to_path_buf()])
+    let inputs: &[PathBuf] = if data == Path::new(STDIN) {
+        &[]
+    } else {
+        &[data.to_path_buf()]
+    };
+    output::commit(&files, inputs)
 }

@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use jixiao::build::{Options, Status, UnitReport, build_unit, stem};
+use jixiao::model::load::STDIN;
 use jixiao::output::Written;
 use jixiao::render::{self, Templates};
 use jixiao::{Analysis, analyse_file};
@@ -98,8 +99,17 @@ pub fn build_all(args: &BuildArgs) -> ExitCode {
     ExitCode::from(worst)
 }
 
-/// Two data files with the same stem would write the same outputs.
+/// Two data files with the same stem would write the same outputs, and
+/// standard input can be read only once.
 fn clashing_stem(data: &[PathBuf]) -> Option<String> {
+    if data
+        .iter()
+        .filter(|d| d.as_path() == Path::new(STDIN))
+        .count()
+        > 1
+    {
+        return Some("标准输入（-）只能读一次，请只写一个 -".into());
+    }
     let mut seen: BTreeMap<String, &PathBuf> = BTreeMap::new();
     for d in data {
         if let Some(first) = seen.insert(stem(d), d) {

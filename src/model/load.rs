@@ -124,14 +124,55 @@ fn name_pending(notes: &mut [Note], source: &str) {
     }
 }
 
-/// Reads and loads a file.
+/// The file name that means standard input (`jixiao check -`).
+pub const STDIN: &str = "-";
+
+/// Reads and loads a file, or standard input when `path` is [`STDIN`]. Only
+/// a regular file is read (a directory, a device such as `/dev/zero` or a
+/// named pipe is refused before it is opened), and no more than
+/// [`MAX_FILE_BYTES`] of it.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| LoadError {
+    let stdin = path == Path::new(STDIN);
+    let name = if stdin {
+        "标准输入".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let cannot_read = |e: std::io::Error| LoadError {
         kind: LoadErrorKind::Io,
         message: format!("无法读取文件：{e}"),
         ..LoadError::bare(&name)
-    })?;
+    };
+    let too_large = || LoadError {
+        kind: LoadErrorKind::TooLarge,
+        message: format!(
+            "文件过大（超过上限 {} 字节，即 {} MiB）",
+            MAX_FILE_BYTES,
+            MAX_FILE_BYTES >> 20
+        ),
+        help: Some("事实文件一般只有几十 KB；请确认给出的是数据文件".into()),
+        ..LoadError::bare(&name)
+    };
+    let bytes = if stdin {
+        read_at_most(std::io::stdin().lock()).map_err(cannot_read)?
+    } else {
+        let meta = std::fs::metadata(path).map_err(cannot_read)?;
+        if !meta.is_file() {
+            return Err(LoadError {
+                kind: LoadErrorKind::Io,
+                message: "不是普通文件（是目录、设备或管道），不能作为数据文件读入".into(),
+                help: Some("请给出 YAML 数据文件；从管道读入请写 -（标准输入）".into()),
+                ..LoadError::bare(&name)
+            });
+        }
+        if meta.len() > MAX_FILE_BYTES as u64 {
+            return Err(too_large());
+        }
+        read_at_most(std::fs::File::open(path).map_err(cannot_read)?).map_err(cannot_read)?
+    };
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
     // Validated by simdutf8 (several times faster on Chinese text than the
     // standard library); the standard library's error says where it fails.
     let Ok(text) = simdutf8::basic::from_utf8(&bytes) else {
@@ -144,6 +185,17 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
         });
     };
     load_str(text, &name)
+}
+
+/// Reads up to one byte more than [`MAX_FILE_BYTES`], so that a file that
+/// grows while it is read, or an endless stream, is still found too large.
+fn read_at_most(reader: impl std::io::Read) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// The largest file accepted, in bytes.
