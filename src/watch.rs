@@ -1,5 +1,6 @@
 //! Watching inputs for saves (`jixiao watch`): polls the modification time and
-//! size of the data file and of every file under the template directories,
+//! size of the data file and of every file under the template directories
+//! (found as the templates are, [`crate::render::files_under`]),
 //! and calls back once the changes have settled (debounce), so that an editor
 //! that writes a file in several steps causes one rebuild, not several.
 //!
@@ -46,28 +47,18 @@ fn stamp(path: &Path) -> Stamp {
     Some((meta.modified().ok()?, meta.len()))
 }
 
-fn collect(dir: &Path, out: &mut BTreeMap<PathBuf, Stamp>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, out);
-        } else {
-            let s = stamp(&path);
-            out.insert(path, s);
-        }
-    }
-}
-
 fn snapshot(inputs: &Inputs) -> BTreeMap<PathBuf, Stamp> {
     let mut out = BTreeMap::new();
     for f in &inputs.files {
         out.insert(f.clone(), stamp(f));
     }
     for d in &inputs.dirs {
-        collect(d, &mut out);
+        // A directory that cannot be read is watched as empty; the build
+        // it causes says why.
+        for path in crate::render::files_under(d).unwrap_or_default() {
+            let s = stamp(&path);
+            out.insert(path, s);
+        }
     }
     out
 }

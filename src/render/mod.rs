@@ -1,6 +1,8 @@
 //! Rendering: facts and figures → Tera context → Markdown through the
-//! templates. The Markdown is the single source of the DOCX as well.
+//! templates, within a budget ([`budget`]). The Markdown is the single
+//! source of the DOCX as well.
 
+mod budget;
 pub mod context;
 mod error;
 pub mod filters;
@@ -8,18 +10,24 @@ mod templates;
 pub mod vars;
 
 pub use error::RenderError;
-pub use templates::{DEFAULTS, ENTRY, Templates, export};
+pub use templates::{DEFAULTS, ENTRY, Templates, export, files_under};
 
 use crate::Analysis;
 
 /// Renders the whole report as Markdown.
 pub fn markdown(analysis: &Analysis, templates: &Templates) -> Result<String, RenderError> {
     let context = context::context(analysis);
-    let mut text = Vec::with_capacity(64 * 1024);
-    templates
-        .tera
-        .render_to(ENTRY, &context, &mut text)
-        .map_err(|e| RenderError::from_tera(&e, &templates.sources))?;
+    let mut output = budget::Output::with_capacity(64 * 1024);
+    budget::start();
+    let rendered = templates.tera.render_to(ENTRY, &context, &mut output);
+    if output.exceeded {
+        return Err(RenderError::io(format!(
+            "模板输出超过上限 {} MiB，未生成报告；请检查模板中的循环和 include",
+            budget::MAX_OUTPUT_BYTES >> 20
+        )));
+    }
+    rendered.map_err(|e| RenderError::from_tera(&e, &templates.sources))?;
+    let text = output.bytes;
     // Templates and values are text, so this holds; checked by simdutf8,
     // several times faster on Chinese text than the standard library.
     let text = simdutf8::basic::from_utf8(&text)

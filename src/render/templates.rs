@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use tera::Tera;
 
+use super::budget;
 use super::error::RenderError;
 use super::filters;
 
@@ -65,6 +66,7 @@ impl Templates {
         }
         let mut tera = Tera::new();
         filters::register(&mut tera);
+        budget::register(&mut tera);
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
             .map_err(|e| RenderError::from_tera(&e, &sources))?;
         Ok(Templates { tera, sources })
@@ -85,30 +87,49 @@ fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, RenderError> {
         )));
     }
     let mut out = Vec::new();
+    for path in files_under(dir)? {
+        if path.extension().is_none_or(|e| e != "tera") {
+            continue;
+        }
+        let rel = path.strip_prefix(dir).unwrap_or(&path);
+        let name = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| RenderError::io(format!("无法读取模板 {}：{e}", path.display())))?;
+        out.push((name, text));
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Every regular file under `dir` and its subdirectories, in no set order.
+/// A symbolic link to a file counts; a symbolic link to a directory is not
+/// followed, so links that loop (a directory linked inside itself) or lead
+/// out to the whole file system cannot make the walk endless. Anything else
+/// (a named pipe, a device) is left out, since reading it could block.
+pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>, RenderError> {
+    let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         let entries = std::fs::read_dir(&d)
             .map_err(|e| RenderError::io(format!("无法读取模板目录 {}：{e}", d.display())))?;
         for entry in entries.flatten() {
+            // The entry's own type: a symbolic link is not followed here.
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
             let path = entry.path();
-            if path.is_dir() {
+            if kind.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "tera") {
-                let rel = path.strip_prefix(dir).unwrap_or(&path);
-                let name = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                let text = std::fs::read_to_string(&path).map_err(|e| {
-                    RenderError::io(format!("无法读取模板 {}：{e}", path.display()))
-                })?;
-                out.push((name, text));
+            } else if kind.is_file() || (kind.is_symlink() && path.is_file()) {
+                files.push(path);
             }
         }
     }
-    out.sort();
-    Ok(out)
+    Ok(files)
 }
 
 /// Writes the default templates under `dir`; refuses to overwrite an existing
