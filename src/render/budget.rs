@@ -4,7 +4,7 @@
 //! with two nested `range(end=100000)` loops would run for hours, and one
 //! repeating a table could write gigabytes. Both budgets are far above what
 //! any report needs (the default templates call no `range()` and write
-//! about 100 KB) and end the render with a template error instead.
+//! about 50 KB) and end the render with a template error instead.
 //!
 //! `range()` is replaced by one that counts against the budget of the
 //! render running on its thread (a render never leaves its thread); its
