@@ -1,6 +1,7 @@
 //! A maintainer's templates cannot make a build endless or enormous: nested
 //! huge `range()` loops and output past the budget end the render with a
-//! template error; a templates directory whose links loop is read once;
+//! template error; a templates directory whose links loop is read once, and
+//! neither a device nor an oversized file in it is read;
 //! `templates export --force` replaces a planted link, never writes through it.
 
 use std::fs;
@@ -132,4 +133,24 @@ fn export_with_force_replaces_a_planted_link_and_leaves_its_target() {
         .filter(|n| n.to_string_lossy().ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn an_oversized_template_file_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    // Sparse: the size is set without writing the bytes.
+    let entry = dir.path().join("report.md.tera");
+    fs::File::create(&entry).unwrap().set_len(2 << 20).unwrap();
+    assert!(Templates::load(Some(dir.path())).is_err());
+    fs::write(&entry, "正文\n").unwrap();
+    assert!(Templates::load(Some(dir.path())).is_ok());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_linked_as_a_template_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("report.md.tera")).unwrap();
+    let loaded = Templates::load(Some(dir.path())).unwrap();
+    assert_eq!(loaded.names().count(), render::DEFAULTS.len());
 }

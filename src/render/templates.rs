@@ -78,6 +78,10 @@ impl Templates {
     }
 }
 
+/// The largest template file read (1 MiB); the default templates together
+/// are about 20 KB, so a larger file is not a template.
+const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
+
 /// Every `*.tera` file under `dir`, named by its path relative to `dir` with `/`.
 fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, RenderError> {
     if !dir.is_dir() {
@@ -97,8 +101,16 @@ fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, RenderError> {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| RenderError::io(format!("无法读取模板 {}：{e}", path.display())))?;
+        let cannot_read = |e| RenderError::io(format!("无法读取模板 {}：{e}", path.display()));
+        let size = std::fs::metadata(&path).map_err(cannot_read)?.len();
+        if size > MAX_TEMPLATE_BYTES {
+            return Err(RenderError::io(format!(
+                "模板 {} 过大（{size} 字节，上限 {} MiB）",
+                path.display(),
+                MAX_TEMPLATE_BYTES >> 20
+            )));
+        }
+        let text = std::fs::read_to_string(&path).map_err(cannot_read)?;
         out.push((name, text));
     }
     out.sort();
