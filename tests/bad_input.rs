@@ -9,8 +9,13 @@
 //! | `# expect: <LoadErrorKind> [line N]` | fails to load with that kind (at that line) |
 //! | `# message: <text>` | the error message contains `<text>` |
 //! | `# finding: <text>` | an audit finding's message contains `<text>` |
+//! | `# code: <J0xx> [line N]` | the audit reports that rule (at that line) |
 //! | `# grow: <bytes>` | the test repeats the last line until the file has that size |
 //! | `# nest: <levels>` | the test replaces `NESTED` with that many levels of `[ ]` |
+//!
+//! Every load error must speak the clerk's language: no English word of a
+//! library in its message or hint (`assert_chinese`), for the corpus and for
+//! the generated variants of `minimal.yaml` at the end.
 //!
 //! Every case is its own test, named like its file, so that a known bug can be
 //! `#[ignore]`d until it is fixed; `every_file_has_a_test` keeps the list and
@@ -71,6 +76,9 @@ cases! {
     fullwidth_digits,
     fullwidth_digits_in_target,
     special_characters,
+    two_documents,
+    tagged_text,
+    only_comments,
 }
 
 #[test]
@@ -111,6 +119,8 @@ struct Expect {
     error: Option<(LoadErrorKind, Option<usize>)>,
     messages: Vec<String>,
     findings: Vec<String>,
+    /// Rules the audit must report, each at a line if given.
+    codes: Vec<(String, Option<usize>)>,
     grow: Option<usize>,
     nest: Option<usize>,
 }
@@ -160,6 +170,16 @@ fn parse_expect(header: &str) -> Expect {
             }
             "message" => expect.messages.push(value.to_string()),
             "finding" => expect.findings.push(value.to_string()),
+            "code" => {
+                let mut words = value.split_whitespace();
+                let code = words.next().expect("a code after code:").to_string();
+                let line = match (words.next(), words.next()) {
+                    (Some("line"), Some(n)) => Some(n.parse().expect("a line number")),
+                    (None, _) => None,
+                    _ => panic!("code: <J0xx> [line N], not «{value}»"),
+                };
+                expect.codes.push((code, line));
+            }
             "grow" => expect.grow = Some(value.parse().expect("a size in bytes")),
             "nest" => expect.nest = Some(value.parse().expect("a number of levels")),
             _ => {}
@@ -217,6 +237,18 @@ fn check(name: &str) {
         (None, Err(e)) => panic!("{name}: should load, but: {:?} {}", e.kind, e.message),
         (None, Ok(loaded)) => {
             let analysis = render_all(name, loaded).0;
+            for (code, line) in &expect.codes {
+                assert!(
+                    analysis.findings.iter().any(|f| f.code == code
+                        && line.is_none_or(|l| f.lines.first() == Some(&l))),
+                    "{name}: no finding {code} at line {line:?}; findings: {:#?}",
+                    analysis
+                        .findings
+                        .iter()
+                        .map(|f| (f.code, &f.lines, &f.message))
+                        .collect::<Vec<_>>()
+                );
+            }
             for text in &expect.findings {
                 assert!(
                     analysis.findings.iter().any(|f| f.message.contains(text)),
@@ -253,6 +285,7 @@ fn check_error(
             e.message
         );
     }
+    assert_chinese(name, e);
     for text in &expect.messages {
         assert!(
             e.message.contains(text) || e.help.as_deref().is_some_and(|h| h.contains(text)),
@@ -495,4 +528,369 @@ fn a_byte_order_mark_changes_nothing() {
             .expect("the file starts with a BOM")
             .to_string()
     });
+}
+
+// ── Load errors in the clerk's language ────────────────────────────────────
+
+/// Words a message may use although they are in Latin letters: the format's
+/// name, a key's name on the keyboard, an encoding, a command, a file name.
+const LATIN_WORDS: &[&str] = &["YAML", "Tab", "UTF-8", "jixiao init", "docs/data.md"];
+
+/// `e`'s message and hint have no word of a library's English: once the file
+/// name, what is quoted from the file or the format (「…」, a YAML path, the
+/// keys or values allowed there), type tags (`!!int`) and [`LATIN_WORDS`] are
+/// taken out, no two Latin letters stand together.
+fn assert_chinese(name: &str, e: &LoadError) {
+    for (what, text) in [
+        ("message", &e.message),
+        ("hint", &e.help.clone().unwrap_or_default()),
+    ] {
+        let mut rest = text.replace(&e.file, "");
+        for cut in ["允许的键：", "可选的取值："] {
+            if let Some(i) = rest.find(cut) {
+                rest.truncate(i);
+            }
+        }
+        for (open, close) in [
+            ("「", "」"),
+            ("（位置：", "）"),
+            ("!!", " "),
+            ("!!", "、"),
+            ("!!", "）"),
+        ] {
+            while let Some(i) = rest.find(open) {
+                let end = rest[i + open.len()..]
+                    .find(close)
+                    .map_or(rest.len(), |j| i + open.len() + j + close.len());
+                rest.replace_range(i..end, "");
+            }
+        }
+        for word in LATIN_WORDS {
+            rest = rest.replace(word, "");
+        }
+        let latin = rest
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_alphabetic() && w[1].is_ascii_alphabetic());
+        assert!(
+            !latin,
+            "{name}: English in the {what}: {text} (left after quotes: {rest})"
+        );
+    }
+}
+
+/// Variants of `minimal.yaml` that must fail to load: (what they are, the
+/// text replaced, its replacement, the error class, the line).
+const VARIANTS: &[(&str, &str, &str, LoadErrorKind, usize)] = &[
+    (
+        "a second document",
+        "    - 按要求公开。",
+        "    - 按要求公开。\n---\nyear: 2025",
+        LoadErrorKind::Syntax,
+        87,
+    ),
+    (
+        "a tagged text",
+        "  name: 测试单位",
+        "  name: !!int 5",
+        LoadErrorKind::WrongType,
+        6,
+    ),
+    (
+        "a tagged year",
+        "year: 2024",
+        "year: !!int 2024",
+        LoadErrorKind::WrongType,
+        4,
+    ),
+    (
+        "an unclosed quote",
+        "  name: 测试单位",
+        "  name: \"测试单位",
+        LoadErrorKind::Syntax,
+        6,
+    ),
+    (
+        "an unclosed bracket",
+        "names: [综合部]",
+        "names: [综合部",
+        LoadErrorKind::Syntax,
+        13,
+    ),
+    (
+        "a bad escape",
+        "  name: 测试单位",
+        "  name: \"a\\q\"",
+        LoadErrorKind::Syntax,
+        6,
+    ),
+    (
+        "an unknown anchor",
+        "  name: 测试单位",
+        "  name: *nope",
+        LoadErrorKind::Syntax,
+        6,
+    ),
+    (
+        "a reserved character",
+        "  name: 测试单位",
+        "  name: @测试",
+        LoadErrorKind::Syntax,
+        6,
+    ),
+    (
+        "a backtick",
+        "  name: 测试单位",
+        "  name: `测试",
+        LoadErrorKind::Syntax,
+        6,
+    ),
+    (
+        "a key indented one space too far",
+        "  department:",
+        "   department:",
+        LoadErrorKind::Syntax,
+        7,
+    ),
+    (
+        "a list item among keys",
+        "  department: 测试主管部门",
+        "  - 测试主管部门",
+        LoadErrorKind::Syntax,
+        7,
+    ),
+    (
+        "a comment inside a text",
+        "  name: 测试单位",
+        "  name: 测试单位 # 注\n   续",
+        LoadErrorKind::Syntax,
+        6,
+    ),
+    (
+        "a year in words",
+        "year: 2024",
+        "year: 二〇二四",
+        LoadErrorKind::WrongType,
+        4,
+    ),
+    (
+        "a year with a fraction",
+        "year: 2024",
+        "year: 2024.5",
+        LoadErrorKind::InvalidValue,
+        4,
+    ),
+    (
+        "a negative year",
+        "year: 2024",
+        "year: -2024",
+        LoadErrorKind::InvalidValue,
+        4,
+    ),
+    (
+        "a year as a list",
+        "year: 2024",
+        "year: [2024]",
+        LoadErrorKind::WrongType,
+        4,
+    ),
+    (
+        "a text as a list",
+        "  name: 测试单位",
+        "  name: [a, b]",
+        LoadErrorKind::WrongType,
+        6,
+    ),
+    (
+        "a text left empty",
+        "  name: 测试单位",
+        "  name:",
+        LoadErrorKind::WrongType,
+        6,
+    ),
+    (
+        "a list as a text",
+        "    names: [综合部]",
+        "    names: 综合部",
+        LoadErrorKind::WrongType,
+        12,
+    ),
+    (
+        "a mapping as a list",
+        "    names: [综合部]",
+        "    names: {a: 1}",
+        LoadErrorKind::WrongType,
+        12,
+    ),
+    (
+        "a count as a text",
+        "    authorized: 10",
+        "    authorized: 十人",
+        LoadErrorKind::WrongType,
+        14,
+    ),
+    (
+        "a count with a fraction",
+        "    authorized: 10",
+        "    authorized: 10.5",
+        LoadErrorKind::InvalidValue,
+        14,
+    ),
+    (
+        "an amount with a unit",
+        "  initial_budget: 100",
+        "  initial_budget: 100万元",
+        LoadErrorKind::WrongType,
+        22,
+    ),
+    (
+        "an amount in exponent form",
+        "  initial_budget: 100",
+        "  initial_budget: 1e3",
+        LoadErrorKind::WrongType,
+        22,
+    ),
+    (
+        "an amount as infinity",
+        "  initial_budget: 100",
+        "  initial_budget: .inf",
+        LoadErrorKind::WrongType,
+        22,
+    ),
+    (
+        "a missing key",
+        "    actual: 8\n",
+        "",
+        LoadErrorKind::Missing,
+        14,
+    ),
+    (
+        "a missing top-level key",
+        "year: 2024\n",
+        "",
+        LoadErrorKind::Missing,
+        77,
+    ),
+    (
+        "an unknown top-level key",
+        "year: 2024",
+        "year: 2024\nfoo: 1",
+        LoadErrorKind::UnknownKey,
+        5,
+    ),
+    (
+        "a number as a key",
+        "year: 2024",
+        "year: 2024\n1: 2",
+        LoadErrorKind::UnknownKey,
+        5,
+    ),
+    (
+        "a repeated key",
+        "year: 2024",
+        "year: 2024\nyear: 2025",
+        LoadErrorKind::DuplicateKey,
+        5,
+    ),
+    (
+        "an unknown choice",
+        "narrative:",
+        "rules:\n  rounding: 五舍六入\nnarrative:",
+        LoadErrorKind::InvalidValue,
+        79,
+    ),
+    (
+        "a choice block as a list",
+        "narrative:",
+        "rules: [1]\nnarrative:",
+        LoadErrorKind::WrongType,
+        78,
+    ),
+    (
+        "an empty project",
+        "projects:\n",
+        "projects:\n  -\n",
+        LoadErrorKind::WrongType,
+        28,
+    ),
+    (
+        "a target as a list",
+        "target: ≥12次",
+        "target: [1]",
+        LoadErrorKind::WrongType,
+        49,
+    ),
+    (
+        "a tab before a key",
+        "  department:",
+        "\tdepartment:",
+        LoadErrorKind::Syntax,
+        7,
+    ),
+    (
+        "a control character",
+        "  name: 测试单位",
+        "  name: \u{1}测试",
+        LoadErrorKind::Syntax,
+        6,
+    ),
+];
+
+#[test]
+fn generated_bad_inputs_fail_in_chinese_at_their_line() {
+    let minimal = std::fs::read_to_string(corpus_dir().join("minimal.yaml")).unwrap();
+    for &(what, from, to, kind, line) in VARIANTS {
+        assert!(
+            minimal.contains(from),
+            "{what}: «{from}» is in minimal.yaml"
+        );
+        let text = minimal.replacen(from, to, 1);
+        let e = match jixiao::model::load_str(&text, "variant.yaml") {
+            Ok(_) => panic!("{what}: loaded, but should fail with {kind:?}"),
+            Err(e) => e,
+        };
+        assert_eq!(e.kind, kind, "{what}: wrong error class: {}", e.message);
+        assert_eq!(e.at.map(|at| at.line), Some(line), "{what}: {}", e.message);
+        assert!(
+            e.message.contains(&format!("第 {line} 行")),
+            "{what}: {}",
+            e.message
+        );
+        assert_chinese(what, &e);
+    }
+}
+
+#[test]
+fn whole_files_that_are_not_facts_fail_in_chinese() {
+    for (what, text, kind) in [
+        ("an empty file", "", LoadErrorKind::Syntax),
+        ("only comments", "# 注释\n\n# 注释\n", LoadErrorKind::Syntax),
+        ("a list", "- a\n- b\n", LoadErrorKind::WrongType),
+        ("a text", "你好\n", LoadErrorKind::WrongType),
+        ("a null", "~\n", LoadErrorKind::WrongType),
+        (
+            "two empty documents",
+            "---\n---\n",
+            LoadErrorKind::WrongType,
+        ),
+        (
+            "a directive",
+            "%FOO bar\n---\nyear: 2024\n",
+            LoadErrorKind::Missing,
+        ),
+        ("an unclosed mapping", "{year: 2024", LoadErrorKind::Syntax),
+        (
+            "deep nesting",
+            &("[".repeat(300) + &"]".repeat(300)),
+            LoadErrorKind::TooLarge,
+        ),
+    ] {
+        let e = match jixiao::model::load_str(text, "whole.yaml") {
+            Ok(_) => panic!("{what}: loaded"),
+            Err(e) => e,
+        };
+        assert_eq!(e.kind, kind, "{what}: {}", e.message);
+        assert!(e.at.is_some(), "{what}: a place: {}", e.message);
+        assert_chinese(what, &e);
+    }
 }

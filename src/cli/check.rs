@@ -4,20 +4,25 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use jixiao::audit::Finding;
+use jixiao::model::LoadError;
 use jixiao::{Analysis, analyse_file};
 
 use super::Format;
 
 /// Prints a loading error with its source snippet and returns exit code 2.
-pub fn load_failed(e: jixiao::model::LoadError) -> ExitCode {
+pub fn load_failed(e: LoadError) -> ExitCode {
     errln!("{:?}", miette::Report::new(e));
     ExitCode::from(2)
 }
 
 pub fn check(data: &Path, format: Format, deny_warnings: bool) -> ExitCode {
-    let analysis = match analyse_file(data) {
-        Ok(a) => a,
-        Err(e) => return load_failed(e),
+    let analysis = match (analyse_file(data), format) {
+        (Ok(a), _) => a,
+        (Err(e), Format::Human) => return load_failed(e),
+        (Err(e), Format::Json) => {
+            outln!("{}", load_error_json(&e));
+            return ExitCode::from(2);
+        }
     };
     match format {
         Format::Human => out!("{}", human(&analysis)),
@@ -72,6 +77,24 @@ fn json(analysis: &Analysis) -> String {
         "errors": analysis.errors(),
         "warnings": analysis.warnings(),
         "findings": analysis.findings,
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+/// A loading error for scripts: the file, the error's class (a
+/// [`LoadErrorKind`](jixiao::model::load::LoadErrorKind) name), its message
+/// and hint in Chinese, and where it is.
+fn load_error_json(e: &LoadError) -> String {
+    let value = serde_json::json!({
+        "file": e.file,
+        "error": {
+            "class": format!("{:?}", e.kind),
+            "message": e.message,
+            "help": e.help,
+            "line": e.at.map(|at| at.line),
+            "column": e.at.map(|at| at.column),
+            "path": e.path,
+        },
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }

@@ -10,12 +10,13 @@ mod check;
 mod diff;
 mod init;
 mod schema;
+mod usage;
 mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
 #[command(
@@ -38,7 +39,7 @@ enum Command {
     Check {
         /// 数据文件（YAML）
         data: PathBuf,
-        /// 输出格式
+        /// 输出格式：human（供人阅读，默认）或 json（供脚本处理，读不进的文件也输出 JSON）
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         /// 有警告也以退出码 1 结束
@@ -95,7 +96,7 @@ enum Command {
         old: PathBuf,
         /// 新的数据文件（YAML）
         new: PathBuf,
-        /// 输出格式
+        /// 输出格式：human（供人阅读，默认）或 json（供脚本处理）
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         /// 模板目录：其中的文件替换同名的默认模板
@@ -140,13 +141,13 @@ enum Command {
 /// Where and how `build` and `watch` write the report.
 #[derive(clap::Args)]
 struct OutputArgs {
-    /// 输出目录
+    /// 输出目录（默认 out）
     #[arg(short = 'o', long = "out", default_value = "out")]
     out: PathBuf,
     /// 模板目录：其中的文件替换同名的默认模板（watch 时也一并监视）
     #[arg(long)]
     templates: Option<PathBuf>,
-    /// 输出格式，逗号分隔
+    /// 输出格式：md（Markdown）、docx（Word），逗号分隔（默认 md,docx）
     #[arg(long, value_enum, value_delimiter = ',', default_value = "md,docx")]
     format: Vec<build::OutputFormat>,
     /// 有错误级别的核对结果时仍然生成
@@ -192,7 +193,21 @@ pub enum Format {
 }
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let command = usage::localised(Cli::command());
+    let cli = match command
+        .clone()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        Err(e) => {
+            let args: Vec<String> = std::env::args_os()
+                .skip(1)
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            return usage::report(&e, command, &args);
+        }
+    };
     match cli.command {
         Command::Check {
             data,

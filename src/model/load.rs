@@ -14,6 +14,7 @@ use serde_saphyr::{DuplicateKeyPolicy, SnippetMode};
 use super::Facts;
 use super::names::NameError;
 use super::quantity::Loc;
+use super::wording;
 
 /// A loaded file: its facts, its text and the notes made while reading it.
 #[derive(Debug, Clone)]
@@ -62,9 +63,10 @@ pub enum LoadErrorKind {
     TooLarge,
 }
 
-/// A file that cannot be loaded.
+/// A file that cannot be loaded. Shown as the file, the message and the hint
+/// (提示), all in Chinese, above the source lines.
 #[derive(Debug, thiserror::Error, Diagnostic)]
-#[error("{file}：{message}")]
+#[error("{file}：{message}{}", hint_line(.help.as_deref()))]
 pub struct LoadError {
     pub kind: LoadErrorKind,
     pub file: String,
@@ -78,8 +80,14 @@ pub struct LoadError {
     #[label("{label}")]
     pub span: Option<SourceSpan>,
     pub label: String,
-    #[help]
+    /// What to do about it. Part of the message rather than miette's help,
+    /// which miette heads in English.
     pub help: Option<String>,
+}
+
+/// The hint as the message's last line.
+fn hint_line(help: Option<&str>) -> String {
+    help.map(|h| format!("\n提示：{h}")).unwrap_or_default()
 }
 
 thread_local! {
@@ -140,7 +148,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     };
     let cannot_read = |e: std::io::Error| LoadError {
         kind: LoadErrorKind::Io,
-        message: format!("无法读取文件：{e}"),
+        message: wording::unreadable(&e),
         ..LoadError::bare(&name)
     };
     let too_large = || LoadError {
@@ -324,13 +332,13 @@ impl LoadError {
         let raw = e.render_with_options(serde_saphyr::render_options! {
             snippets: SnippetMode::Off,
         });
-        let raw = strip_location_tail(strip_location_prefix(&raw));
+        let raw = wording::without_location(&raw);
         let raw = match EXPECTING.with(std::cell::Cell::take) {
-            Some(noun) => number_expected(&raw, noun).unwrap_or(raw),
+            Some(noun) => wording::number_expected(&raw, noun).unwrap_or(raw),
             None => raw,
         };
-        let path = clean_path(path);
-        let (kind, message, help) = translate(&raw, &path);
+        let path = wording::clean_path(path);
+        let (kind, message, help) = wording::translate(&raw, &path, source);
         let at = e.location().and_then(|l| {
             (l.line() > 0).then(|| Loc {
                 line: l.line() as usize,
@@ -353,7 +361,7 @@ impl LoadError {
         LoadError {
             kind,
             file: file.to_string(),
-            label: short_label(kind).to_string(),
+            label: wording::short_label(kind).to_string(),
             message,
             at,
             path: (!path.is_empty()).then_some(path),
@@ -373,7 +381,7 @@ impl LoadError {
         LoadError {
             kind,
             file: file.to_string(),
-            label: short_label(kind).to_string(),
+            label: wording::short_label(kind).to_string(),
             message: format!("第 {} 行第 {} 列：{}", at.line, at.column, e.message()),
             at: Some(at),
             path: None,
@@ -393,19 +401,6 @@ fn span_at(source: &str, loc: Loc) -> SourceSpan {
         .max(1)
         .min(source.len().saturating_sub(offset));
     SourceSpan::new(offset.into(), len)
-}
-
-fn short_label(kind: LoadErrorKind) -> &'static str {
-    match kind {
-        LoadErrorKind::UnknownKey => "未知的键",
-        LoadErrorKind::DuplicateKey => "重复的键",
-        LoadErrorKind::RepeatedName => "重复的名称",
-        LoadErrorKind::Missing => "缺少内容",
-        LoadErrorKind::WrongType => "类型不对",
-        LoadErrorKind::InvalidValue => "取值不对",
-        LoadErrorKind::TooLarge => "超出限制",
-        _ => "在这里",
-    }
 }
 
 /// The first tab in the indentation of line `at.line` or of the line after
@@ -436,205 +431,4 @@ fn offset_of(source: &str, loc: Loc) -> usize {
         offset += line.len();
     }
     source.len()
-}
-
-/// `error: line 3 column 3: unknown field …` → `unknown field …`.
-fn strip_location_prefix(raw: &str) -> &str {
-    let s = raw.trim().strip_prefix("error: ").unwrap_or(raw.trim());
-    if s.starts_with("line ")
-        && let Some(i) = s.find(": ")
-    {
-        return &s[i + 2..];
-    }
-    s
-}
-
-/// `… at line 3, column 7` → `…`: the Chinese message names the place already.
-fn strip_location_tail(raw: &str) -> String {
-    let mut out = raw.to_string();
-    while let Some(i) = out.find(" at line ") {
-        let tail = &out[i + " at line ".len()..];
-        let end = tail
-            .find(", column ")
-            .map(|c| {
-                let rest = &tail[c + ", column ".len()..];
-                c + ", column ".len() + rest.chars().take_while(char::is_ascii_digit).count()
-            })
-            .unwrap_or_else(|| tail.chars().take_while(char::is_ascii_digit).count());
-        out.replace_range(i..i + " at line ".len() + end, "");
-    }
-    out
-}
-
-/// A type error met while a number was being read, said as such.
-fn number_expected(raw: &str, noun: &str) -> Option<String> {
-    let found = if raw.contains("sequence") || raw.contains("seq") {
-        "列表"
-    } else if raw.contains("map") {
-        "映射（键值对）"
-    } else if raw.starts_with("expected") || raw.starts_with("invalid type") {
-        "列表或映射"
-    } else {
-        return None;
-    };
-    Some(format!("应为{noun}，实际为{found}"))
-}
-
-/// serde's path, without the wrappers that carry locations.
-fn clean_path(path: &str) -> String {
-    let p = path
-        .replace(".value.value", "")
-        .replace(".value", "")
-        .replace(".?", "");
-    if p == "?" || p == "." {
-        String::new()
-    } else {
-        p
-    }
-}
-
-/// Turns serde-saphyr's English into a clerk's Chinese.
-fn translate(raw: &str, path: &str) -> (LoadErrorKind, String, Option<String>) {
-    let at_path = |s: &str| {
-        if path.is_empty() {
-            s.to_string()
-        } else {
-            format!("{s}（位置：{path}）")
-        }
-    };
-    if let Some(rest) = raw.strip_prefix("unknown field `") {
-        let (key, tail) = rest.split_once('`').unwrap_or((rest, ""));
-        let allowed = tail
-            .split_once("expected one of ")
-            .map(|(_, a)| a.replace('`', ""))
-            .or_else(|| {
-                tail.split_once("expected ")
-                    .map(|(_, a)| a.replace('`', ""))
-            })
-            .unwrap_or_default();
-        return (
-            LoadErrorKind::UnknownKey,
-            at_path(&format!("未知的键「{key}」")),
-            Some(format!("此处允许的键：{allowed}")),
-        );
-    }
-    if let Some(rest) = raw.strip_prefix("unknown variant `") {
-        let (value, tail) = rest.split_once('`').unwrap_or((rest, ""));
-        let allowed = tail
-            .split_once("expected one of ")
-            .or_else(|| tail.split_once("expected "))
-            .map(|(_, a)| a.replace('`', ""))
-            .unwrap_or_default();
-        return (
-            LoadErrorKind::InvalidValue,
-            at_path(&format!("不认识的取值「{value}」")),
-            Some(format!("可选的取值：{allowed}")),
-        );
-    }
-    if let Some(rest) = raw.strip_prefix("missing field `") {
-        let key = rest.split('`').next().unwrap_or(rest);
-        let full = if path.is_empty() {
-            key.to_string()
-        } else {
-            format!("{path}.{key}")
-        };
-        return (
-            LoadErrorKind::Missing,
-            format!("缺少必填项「{full}」"),
-            Some(format!(
-                "请在 {} 下补上「{key}」，见 docs/data.md",
-                if path.is_empty() {
-                    "文件顶层"
-                } else {
-                    path
-                }
-            )),
-        );
-    }
-    if raw.starts_with("duplicate mapping key") {
-        let key = raw
-            .trim_start_matches("duplicate mapping key")
-            .trim_start_matches(':')
-            .split(',')
-            .next()
-            .unwrap_or("")
-            .trim();
-        return (
-            LoadErrorKind::DuplicateKey,
-            at_path(&format!("键「{key}」在同一处出现了两次")),
-            Some("删去重复的一项，或把两项合并".into()),
-        );
-    }
-    if raw.contains("不能为负")
-        || raw.contains("应为整数")
-        || raw.contains("超出可表示")
-        || raw.starts_with("年度指标值")
-        || raw.starts_with(super::quantity::REFUSED_CHARACTER)
-    {
-        return (LoadErrorKind::InvalidValue, at_path(raw), None);
-    }
-    if raw.starts_with("应为") {
-        return (LoadErrorKind::WrongType, at_path(raw), None);
-    }
-    if let Some(kind) = wrong_type(raw) {
-        return (LoadErrorKind::WrongType, at_path(&kind), None);
-    }
-    if raw.contains("budget")
-        || raw.contains("alias") && raw.contains("limit")
-        || raw.contains("depth")
-        || raw.contains("recursion")
-    {
-        return (
-            LoadErrorKind::TooLarge,
-            at_path(&format!(
-                "文件结构超出限制（层级过深或别名展开过多）：{raw}"
-            )),
-            None,
-        );
-    }
-    if raw.contains("tab") {
-        return (
-            LoadErrorKind::Syntax,
-            format!("YAML 格式错误：缩进中有制表符（Tab），请改用空格（{raw}）"),
-            None,
-        );
-    }
-    (
-        LoadErrorKind::Syntax,
-        format!("YAML 格式错误：{raw}"),
-        Some("检查该行的缩进、冒号后的空格和引号是否配对".into()),
-    )
-}
-
-/// serde's “invalid type: X, expected Y” and serde-saphyr's “expected …”.
-fn wrong_type(raw: &str) -> Option<String> {
-    let noun = |s: &str| -> String {
-        let s = s.trim();
-        if s.contains("sequence") {
-            "列表".into()
-        } else if s.contains("map") || s.contains("struct") {
-            "映射（键值对）".into()
-        } else if s.contains("string") {
-            "文本".into()
-        } else if s.contains("integer") || s.contains("float") || s.contains("number") {
-            "数字".into()
-        } else if s.contains("bool") {
-            "布尔值".into()
-        } else if s.contains("null") || s.contains("unit") {
-            "空值".into()
-        } else {
-            s.to_string()
-        }
-    };
-    if let Some(rest) = raw.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return Some(format!("应为{}，实际为{}", noun(expected), noun(found)));
-    }
-    if let Some(rest) = raw.strip_prefix("expected ") {
-        return Some(format!("应为{}", noun(rest)));
-    }
-    if raw.starts_with("cannot deserialize null into string") {
-        return Some("应为文本，实际为空值".into());
-    }
-    None
 }

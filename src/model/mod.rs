@@ -20,6 +20,7 @@ mod quantity;
 mod quick;
 mod spending;
 mod target;
+mod wording;
 
 pub use base_data::{
     BaseData, Building, NamedColumns, PastProject, Procurement, PublicFundItem, PublicFunds,
@@ -27,7 +28,7 @@ pub use base_data::{
 };
 pub use evaluation::{Category, Evaluation, Indicator, Rating, Subcategory};
 pub use load::{LoadError, Loaded, Note, load_file, load_str, load_str_by_serde_saphyr};
-pub use quantity::{Amount, Count, Loc, Number, Text, parse_decimal};
+pub use quantity::{Amount, Count, Loc, Number, Text, Year, parse_decimal};
 pub use spending::{
     BasicExpenditure, BudgetLine, BudgetType, Funding, OtherBudgets, Project, Source,
 };
@@ -44,7 +45,7 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct Facts {
     /// 年度，如 2024。
-    pub year: Count,
+    pub year: Year,
     /// 单位基本情况（第一部分㈠）：名称、职能、内设机构、人员编制。
     pub unit: Unit,
     /// 单位年度整体支出绩效目标（第一部分㈡1、附件2“年度总体目标”）：预期目标与实际完成情况。

@@ -47,6 +47,14 @@ pub struct Count {
     pub at: Loc,
 }
 
+/// A year (年度): a non-negative whole number, read like a [`Count`] but named
+/// as a year in messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Year {
+    pub value: Decimal,
+    pub at: Loc,
+}
+
 /// Reads a YAML scalar's own text, whatever YAML would have typed it as.
 struct ScalarText(String);
 
@@ -90,6 +98,7 @@ enum NumberKind {
     Amount,
     Number,
     Count,
+    Year,
 }
 
 impl NumberKind {
@@ -98,7 +107,13 @@ impl NumberKind {
             NumberKind::Amount => "金额",
             NumberKind::Number => "数值",
             NumberKind::Count => "人数",
+            NumberKind::Year => "年度",
         }
+    }
+
+    /// Whole, non-negative numbers.
+    fn is_whole(self) -> bool {
+        matches!(self, NumberKind::Count | NumberKind::Year)
     }
 }
 
@@ -185,15 +200,18 @@ fn read<'de, D: Deserializer<'de>>(d: D, kind: NumberKind) -> Result<(Decimal, L
         }
     })?;
     match kind {
-        NumberKind::Amount | NumberKind::Count if value.is_sign_negative() && !value.is_zero() => {
+        NumberKind::Amount | NumberKind::Count | NumberKind::Year
+            if value.is_sign_negative() && !value.is_zero() =>
+        {
             Err(de::Error::custom(format!(
                 "{}不能为负数：{text}",
                 kind.noun()
             )))
         }
-        NumberKind::Count if !value.fract().is_zero() => {
-            Err(de::Error::custom(format!("人数应为整数，实际为 {text}")))
-        }
+        _ if kind.is_whole() && !value.fract().is_zero() => Err(de::Error::custom(format!(
+            "{}应为整数，实际为 {text}",
+            kind.noun()
+        ))),
         _ => Ok((value, at)),
     }
 }
@@ -219,6 +237,13 @@ impl<'de> Deserialize<'de> for Count {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let (value, at) = read(d, NumberKind::Count)?;
         Ok(Count { value, at })
+    }
+}
+
+impl<'de> Deserialize<'de> for Year {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (value, at) = read(d, NumberKind::Year)?;
+        Ok(Year { value, at })
     }
 }
 
@@ -286,8 +311,24 @@ impl JsonSchema for Count {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         number_schema(
-            "人数或年度：非负整数，如 55；写 ~ 表示待填",
+            "人数：非负整数，如 55；写 ~ 表示待填",
             serde_json::json!({ "type": "integer", "minimum": 0 }),
+            r"^\s*\+?[0-9]+(\.0*)?\s*$",
+        )
+    }
+}
+
+impl JsonSchema for Year {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Year".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        number_schema(
+            "年度：四位整数，如 2024",
+            serde_json::json!({ "type": "integer", "minimum": 2000, "maximum": 2100 }),
             r"^\s*\+?[0-9]+(\.0*)?\s*$",
         )
     }
