@@ -14,6 +14,7 @@
 //! | `inline_items` | `{{ list \| inline_items(style="⑴") }}` | `["甲", "乙"]` → `⑴甲；⑵乙。` |
 //! | `sentence` | `{{ reason \| sentence }}` | `"工程延期"` → `工程延期。` |
 //! | `dash` | `{{ remark \| dash }}` | `""` → `—` |
+//! | `overspent` | `{% if balance \| overspent %}` | `"-2.5"` → 真（结余为负，写“超支”） |
 //!
 //! [`register`] 还把 [`escape_markdown`] 设为所有模板的自动转义函数：
 //! `{{ text }}` 输出的用户文本在 Markdown 段落和 HTML 表格单元格里都按原文显示，
@@ -26,6 +27,7 @@ mod items;
 mod kwargs;
 mod money;
 mod ordinal;
+mod overspent;
 mod percent;
 mod score;
 mod sentence;
@@ -51,6 +53,7 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("dash", dash::dash);
     tera.register_filter("inline_items", items::inline_items);
     tera.register_filter("sentence", sentence::sentence);
+    tera.register_filter("overspent", overspent::overspent);
     tera.set_escape_fn(write_escaped_markdown);
     tera.autoescape_on([EVERY_TEMPLATE]);
 }

@@ -5,11 +5,13 @@
 //! {{ budget.total | money(scale="author") }}  "5983.4"   → 5983.4
 //! {{ budget.total | money(dp=1) }}            "7064.685" → 7064.7
 //! {{ budget.total | money(sep=true) }}        "12345.6"  → 12,345.60
+//! {{ basic.balance | money(abs=true) }}       "-2.5"     → 2.50
 //! {{ budget.missing | money }}                none       → —
 //! ```
 //!
 //! 默认四舍五入（0.5 进位）保留 2 位小数；`scale="author"` 保留作者原写的小数位；
-//! `dp=N` 保留 N 位；`sep=true` 给整数部分加千分位逗号。负数保留负号。
+//! `dp=N` 保留 N 位；`sep=true` 给整数部分加千分位逗号。负数保留负号，
+//! `abs=true` 时去掉负号（超支额：`{% if x | overspent %}超支{{ x | money(abs=true) }}万元`）。
 
 use tera::{Kwargs, State, TeraResult, Value};
 
@@ -20,11 +22,16 @@ const DEFAULT_PLACES: u32 = 2;
 const AUTHOR_SCALE: &str = "author";
 
 pub(super) fn money(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
-    kwargs::expect_only(FILTER, &kwargs, &["scale", "dp", "sep"])?;
+    kwargs::expect_only(FILTER, &kwargs, &["scale", "dp", "sep", "abs"])?;
     let places = places(&kwargs)?;
     let separated = kwargs::switch(FILTER, &kwargs, "sep")?;
     let Some(amount) = figure::read_optional(FILTER, value)? else {
         return Ok(MISSING.to_owned());
+    };
+    let amount = if kwargs::switch(FILTER, &kwargs, "abs")? {
+        amount.abs()
+    } else {
+        amount
     };
     let text = match places {
         Some(places) => figure::round_half_up(amount, places),
@@ -125,6 +132,18 @@ mod tests {
         let author_sep =
             Kwargs::from([("scale", Value::from("author")), ("sep", Value::from(true))]);
         assert_eq!(format("123456", author_sep), "123,456");
+    }
+
+    #[test]
+    fn abs_drops_the_sign() {
+        let abs = |value: &str| format(value, Kwargs::from([("abs", Value::from(true))]));
+        assert_eq!(abs("-2.5"), "2.50");
+        assert_eq!(abs("3.456"), "3.46");
+        assert_eq!(abs("-0.004"), "0.00");
+        assert_eq!(
+            format("-2.5", Kwargs::from([("abs", Value::from(false))])),
+            "-2.50"
+        );
     }
 
     #[test]
