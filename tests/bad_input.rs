@@ -79,6 +79,11 @@ cases! {
     two_documents,
     tagged_text,
     only_comments,
+    year_out_of_range,
+    staffing_beyond_any_unit,
+    more_staff_than_posts,
+    amount_finer_than_a_yuan,
+    sums_that_overflow,
 }
 
 #[test]

@@ -187,9 +187,13 @@ fn unknown_figure(name: &Text, figures: &Figures) -> Finding {
 
 fn precision(notes: &[Note], out: &mut Vec<Finding>) {
     for note in notes {
+        // More than four decimals is an error of its own (J023).
         let Note::Precision { at, value } = note else {
             continue;
         };
+        if super::plausibility::too_precise(*value) {
+            continue;
+        }
         out.push(Finding::new(
             Rule::AmountPrecision,
             format!("金额 {value} 超过两位小数（{at}）；金额以万元计通常保留两位小数，请核对"),

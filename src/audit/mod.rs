@@ -6,6 +6,7 @@
 
 mod consistency;
 mod pending;
+mod plausibility;
 mod scoring;
 
 use serde::Serialize;
@@ -63,6 +64,16 @@ pub enum Rule {
     ItemsExceedTotal,
     /// J015 待填写的数字.
     Pending,
+    /// J020 年度不在 2000–2100.
+    YearOutOfRange,
+    /// J021 人数超出任何单位.
+    StaffingImplausible,
+    /// J022 实际在职人数超过编制数.
+    OverStaffed,
+    /// J023 金额超过四位小数.
+    AmountTooPrecise,
+    /// J024 计算溢出.
+    Overflow,
 }
 
 impl Rule {
@@ -83,6 +94,11 @@ impl Rule {
             Rule::Overspent => "J013",
             Rule::ItemsExceedTotal => "J014",
             Rule::Pending => "J015",
+            Rule::YearOutOfRange => "J020",
+            Rule::StaffingImplausible => "J021",
+            Rule::OverStaffed => "J022",
+            Rule::AmountTooPrecise => "J023",
+            Rule::Overflow => "J024",
         }
     }
 
@@ -103,6 +119,11 @@ impl Rule {
             Rule::Overspent => "实际支出超过全年预算",
             Rule::ItemsExceedTotal => "“其中”明细超过总数",
             Rule::Pending => "待填写的数字",
+            Rule::YearOutOfRange => "年度超出范围",
+            Rule::StaffingImplausible => "人数超出合理范围",
+            Rule::OverStaffed => "实际在职人数超过编制数",
+            Rule::AmountTooPrecise => "金额超过四位小数",
+            Rule::Overflow => "数字过大，无法计算",
         }
     }
 
@@ -111,7 +132,8 @@ impl Rule {
             Rule::ShortScoreUnexplained
             | Rule::LowExecutionUnexplained
             | Rule::AmountPrecision
-            | Rule::Overspent => Severity::Warning,
+            | Rule::Overspent
+            | Rule::OverStaffed => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -157,6 +179,7 @@ pub fn audit(loaded: &Loaded, figures: &Figures) -> Vec<Finding> {
     let mut findings = Vec::new();
     consistency::check(loaded, figures, &mut findings);
     scoring::check(loaded, figures, &mut findings);
+    plausibility::check(loaded, figures, &mut findings);
     pending::check(loaded, figures, &mut findings);
     findings.sort_by(|a, b| {
         b.severity

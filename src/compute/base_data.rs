@@ -176,14 +176,12 @@ pub(super) fn public_funds(b: &mut Builder, facts: &Facts) {
         p.budget.value,
         p.budget.at,
     );
-    let actual = b.value("basic.public").unwrap_or_default();
-    b.derived(
+    b.copy(
         "public_funds.actual",
         "公用经费本年决算数",
         Kind::Money,
-        Value::Number(actual),
-        "基本支出中的公用经费支出".into(),
-        vec!["basic.public".into()],
+        "basic.public",
+        "基本支出中的公用经费支出",
     );
     for item in &p.items {
         let key = named("public_funds.item", &item.name);

@@ -1,5 +1,10 @@
 //! The arithmetic primitives shared by every figure: facts, sums, differences,
 //! rates and rounding, each recording its provenance.
+//!
+//! Every operation is checked. A result beyond what a decimal can hold (about
+//! 7.9 × 10^28) is never saturated or wrapped: the figure is missing (“—”)
+//! and named in [`Figures::overflowed`], and so is every figure computed from
+//! it; the audit reports the first of them with the facts it rests on.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -106,12 +111,47 @@ impl Builder {
         });
     }
 
-    /// `inputs[0] + inputs[1] + …`, exact. An empty list sums to zero.
+    /// Whether a figure's computation overflowed.
+    pub fn overflowed(&self, name: &str) -> bool {
+        self.figures.overflowed.iter().any(|n| n == name)
+    }
+
+    /// The value of a figure computed from `inputs` as `computed` (none when
+    /// the arithmetic overflowed): missing, and recorded as overflowed, when
+    /// it or any of its inputs overflowed.
+    fn checked(&mut self, name: &str, computed: Option<Decimal>, inputs: &[String]) -> Value {
+        match computed {
+            Some(value) if !inputs.iter().any(|n| self.overflowed(n)) => Value::Number(value),
+            _ => {
+                self.figures.overflowed.push(name.to_string());
+                Value::Missing
+            }
+        }
+    }
+
+    /// A copy of figure `from` under another name (overflowed if it did).
+    pub fn copy(&mut self, name: &str, label: &str, kind: Kind, from: &str, formula: &str) {
+        let value = if self.overflowed(from) {
+            self.checked(name, None, &[])
+        } else {
+            self.figures
+                .get(from)
+                .map_or(Value::Missing, |f| f.value.clone())
+        };
+        let inputs = vec![from.to_string()];
+        self.derived(name, label, kind, value, formula.to_string(), inputs);
+    }
+
+    /// `inputs[0] + inputs[1] + …`, exact; inputs that are missing (an
+    /// optional fact left out) count as nothing. An empty list sums to zero.
+    /// Returns zero when the sum overflows.
     pub fn sum(&mut self, name: &str, label: &str, kind: Kind, inputs: &[String]) -> Decimal {
         let total = inputs
             .iter()
             .filter_map(|n| self.value(n))
-            .fold(Decimal::ZERO, |a, b| a.saturating_add(b));
+            .try_fold(Decimal::ZERO, |a, b| a.checked_add(b));
+        let value = self.checked(name, total, inputs);
+        let total = value.number().unwrap_or_default();
         let formula = if inputs.is_empty() {
             "无分项，合计为 0".to_string()
         } else {
@@ -121,57 +161,62 @@ impl Builder {
                 .collect::<Vec<_>>()
                 .join(" + ")
         };
-        self.derived(
-            name,
-            label,
-            kind,
-            Value::Number(total),
-            formula,
-            inputs.to_vec(),
-        );
+        self.derived(name, label, kind, value, formula, inputs.to_vec());
         total
     }
 
     /// `a − b`, exact.
-    pub fn difference(&mut self, name: &str, label: &str, a: &str, b: &str) -> Decimal {
-        let value = self
+    pub fn difference(&mut self, name: &str, label: &str, a: &str, b: &str) {
+        let inputs = [a.to_string(), b.to_string()];
+        let computed = self
             .value(a)
             .unwrap_or_default()
-            .saturating_sub(self.value(b).unwrap_or_default());
+            .checked_sub(self.value(b).unwrap_or_default());
+        let value = self.checked(name, computed, &inputs);
         let formula = format!("{} − {}", self.label(a), self.label(b));
-        self.derived(
-            name,
-            label,
-            Kind::Money,
-            Value::Number(value),
-            formula,
-            vec![a.into(), b.into()],
-        );
-        value
+        self.derived(name, label, Kind::Money, value, formula, inputs.to_vec());
     }
 
     /// `part ÷ whole × 100%`, rounded; missing when `whole` is zero.
-    pub fn rate(&mut self, name: &str, label: &str, part: &str, whole: &str) -> Option<Decimal> {
-        let value = round_rate(
-            self.value(part).unwrap_or_default(),
-            self.value(whole).unwrap_or_default(),
-            self.rules.rounding,
-        );
+    pub fn rate(&mut self, name: &str, label: &str, part: &str, whole: &str) {
+        let inputs = [part.to_string(), whole.to_string()];
+        let denominator = self.value(whole).unwrap_or_default();
+        let value = if denominator.is_zero() && !self.overflowed(whole) {
+            Value::Missing
+        } else {
+            let computed = round_rate(
+                self.value(part).unwrap_or_default(),
+                denominator,
+                self.rules.rounding,
+            );
+            self.checked(name, computed, &inputs)
+        };
         let formula = format!(
             "{} ÷ {} × 100%（{}；分母为 0 时无执行率）",
             self.label(part),
             self.label(whole),
             rounding_words(self.rules.rounding)
         );
-        self.derived(
-            name,
-            label,
-            Kind::Percent,
-            value.map_or(Value::Missing, Value::Number),
-            formula,
-            vec![part.into(), whole.into()],
-        );
-        value
+        self.derived(name, label, Kind::Percent, value, formula, inputs.to_vec());
+    }
+
+    /// A figure computed by `compute` from `inputs` (none: overflowed),
+    /// missing without overflow when `absent` (e.g. no execution rate).
+    pub fn computed(
+        &mut self,
+        name: &str,
+        label: &str,
+        kind: Kind,
+        (absent, computed): (bool, Option<Decimal>),
+        formula: String,
+        inputs: Vec<String>,
+    ) {
+        let value = if absent && !inputs.iter().any(|n| self.overflowed(n)) {
+            Value::Missing
+        } else {
+            self.checked(name, computed, &inputs)
+        };
+        self.derived(name, label, kind, value, formula, inputs);
     }
 
     pub fn outcome(&mut self, outcome: IndicatorOutcome) {

@@ -88,6 +88,9 @@ pub struct Figures {
     list: Vec<Figure>,
     /// The outcome of every indicator, unit level first, then per project.
     pub indicators: Vec<IndicatorOutcome>,
+    /// Figures whose arithmetic overflowed, in the order computed; each is
+    /// missing. A figure computed from one of them is listed after it.
+    pub overflowed: Vec<String>,
 }
 
 impl Figures {

@@ -173,7 +173,8 @@ fn execution_score(
         weight,
         weight_at,
     );
-    let value = b.value(rate).and_then(|r| {
+    let rate_value = b.value(rate);
+    let score = rate_value.and_then(|r| {
         let capped = r.min(Decimal::ONE_HUNDRED);
         let score = capped
             .checked_mul(weight)?
@@ -186,11 +187,11 @@ fn execution_score(
         b.label(weight_name),
         rounding_words(b.rules.rounding)
     );
-    b.derived(
+    b.computed(
         name,
         label,
         Kind::Score,
-        value.map_or(Value::Missing, Value::Number),
+        (rate_value.is_none(), score),
         formula,
         vec![rate.into(), weight_name.into()],
     );
@@ -288,21 +289,19 @@ pub(super) fn overall(b: &mut Builder, facts: &Facts) {
         "unit.execution_weight",
     );
     income(b, facts);
-    b.derived(
+    b.copy(
         "overall.spending[基本支出]",
         "按支出性质分：基本支出",
         Kind::Money,
-        Value::Number(b.value("basic.actual").unwrap_or_default()),
-        "基本支出实际支出".into(),
-        vec!["basic.actual".into()],
+        "basic.actual",
+        "基本支出实际支出",
     );
-    b.derived(
+    b.copy(
         "overall.spending[项目支出]",
         "按支出性质分：项目支出",
         Kind::Money,
-        Value::Number(b.value("projects.actual").unwrap_or_default()),
-        "项目支出全年执行数".into(),
-        vec!["projects.actual".into()],
+        "projects.actual",
+        "项目支出全年执行数",
     );
 }
 

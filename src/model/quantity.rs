@@ -4,7 +4,6 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -142,7 +141,9 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     if !valid {
         return Err(format!("「{t}」不是数字"));
     }
-    Decimal::from_str(t).map_err(|_| format!("「{t}」超出可表示的范围（最多 28 位有效数字）"))
+    // Exactly as written: `from_str` would round away digits beyond the
+    // 28th without a word.
+    Decimal::from_str_exact(t).map_err(|_| format!("「{t}」超出可表示的范围（最多 28 位有效数字）"))
 }
 
 /// The newtype name under which a value is read with its place: serde-saphyr
@@ -389,6 +390,10 @@ mod tests {
         assert_eq!(parse_decimal("6078.91").unwrap().to_string(), "6078.91");
         assert_eq!(parse_decimal("5983.4").unwrap().to_string(), "5983.4");
         assert_eq!(parse_decimal("-3").unwrap().to_string(), "-3");
+        assert_eq!(parse_decimal("+5").unwrap().to_string(), "5");
+        assert_eq!(parse_decimal("5.").unwrap().to_string(), "5");
+        assert_eq!(parse_decimal(".5").unwrap().to_string(), "0.5");
+        assert_eq!(parse_decimal("1.50000").unwrap().scale(), 5);
     }
 
     #[test]
@@ -403,5 +408,15 @@ mod tests {
                 .unwrap_err()
                 .contains("范围")
         );
+        for finer_than_a_decimal_holds in [
+            "0.000000000000000000000000000001",
+            "1.0000000000000000000000000000001",
+        ] {
+            assert!(
+                parse_decimal(finer_than_a_decimal_holds)
+                    .unwrap_err()
+                    .contains("范围")
+            );
+        }
     }
 }
