@@ -67,6 +67,17 @@ fn years_outside_2000_to_2100_are_errors_at_their_line() {
 }
 
 #[test]
+fn whole_numbers_written_with_zero_decimals_are_whole() {
+    let a = variant(&[
+        ("year: 2024", "year: 2024.0"),
+        ("    actual: 8", "    actual: 8.00"),
+    ]);
+    assert_eq!(a.loaded.facts.year.value.to_string(), "2024");
+    assert_eq!(a.loaded.facts.unit.staffing.actual.value.to_string(), "8");
+    assert!(a.findings.is_empty(), "{:?}", a.findings);
+}
+
+#[test]
 fn a_year_left_to_fill_in_is_pending_not_out_of_range() {
     let a = variant(&[("year: 2024", "year: ~")]);
     assert_eq!(reported(&a, "J015"), vec![4]);

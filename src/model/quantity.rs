@@ -213,6 +213,8 @@ fn read<'de, D: Deserializer<'de>>(d: D, kind: NumberKind) -> Result<(Decimal, L
             "{}应为整数，实际为 {text}",
             kind.noun()
         ))),
+        // `2024.0` is the year 2024, printed as such.
+        _ if kind.is_whole() => Ok((value.normalize(), at)),
         _ => Ok((value, at)),
     }
 }
