@@ -839,6 +839,13 @@ const VARIANTS: &[(&str, &str, &str, LoadErrorKind, usize)] = &[
         LoadErrorKind::Syntax,
         6,
     ),
+    (
+        "an escaped control character",
+        "  name: 测试单位",
+        "  name: \"测试\\u0001单位\"",
+        LoadErrorKind::InvalidValue,
+        6,
+    ),
 ];
 
 #[test]
