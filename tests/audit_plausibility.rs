@@ -243,3 +243,18 @@ fn no_saturated_figure(a: &Analysis) {
         "{markdown}"
     );
 }
+
+#[test]
+fn a_printed_value_of_the_opposite_extreme_is_a_mismatch_not_a_panic() {
+    let max = "79228162514264337593543950335";
+    let a = variant(&[
+        ("  actual: 110.25", &format!("  actual: {max}")),
+        (
+            "narrative:",
+            &format!(
+                "reported:\n  - {{ figure: basic.actual, value: -{max}, at: 二㈠ }}\nnarrative:"
+            ),
+        ),
+    ]);
+    assert_eq!(reported(&a, "J002").len(), 1, "{:?}", a.findings);
+}

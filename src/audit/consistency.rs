@@ -123,12 +123,14 @@ fn mismatch(
     let at: Vec<&str> = rs.iter().map(|r| r.at.value.as_str()).collect();
     let printed_lines: Vec<Loc> = rs.iter().map(|r| r.value.at).collect();
     let fact_lines = figures.fact_lines(&figure.name);
-    let diff = (printed - computed).abs();
-    let hint = if matches!(figure.kind, Kind::Percent | Kind::Score) && diff == Decimal::new(1, 2) {
-        "；相差 0.01，疑似舍入方式不对（应四舍五入）或所用分项数字有误"
-    } else {
-        ""
-    };
+    // Checked: a printed value may be as large as any decimal, of either sign.
+    let diff = printed.checked_sub(computed).map(|d| d.abs());
+    let hint =
+        if matches!(figure.kind, Kind::Percent | Kind::Score) && diff == Some(Decimal::new(1, 2)) {
+            "；相差 0.01，疑似舍入方式不对（应四舍五入）或所用分项数字有误"
+        } else {
+            ""
+        };
     let basis = if figure.is_fact() {
         format!(
             "而事实为 {}（{}）",
