@@ -906,3 +906,53 @@ fn whole_files_that_are_not_facts_fail_in_chinese() {
         assert_chinese(what, &e);
     }
 }
+
+/// Every line of `minimal.yaml` broken in each of the ways a clerk or an
+/// editor breaks lines: whatever the error, it is said in Chinese at a line.
+#[test]
+fn every_line_broken_every_way_fails_in_chinese() {
+    let minimal = std::fs::read_to_string(corpus_dir().join("minimal.yaml")).unwrap();
+    let lines: Vec<&str> = minimal.lines().collect();
+    let breaks: &[fn(&str) -> String] = &[
+        |_| String::new(),
+        |l| format!("{l}\n{l}"),
+        |l| format!("\t{l}"),
+        |l| format!(" {l}"),
+        |l| format!("{l} ["),
+        |l| format!("{l} {{"),
+        |l| format!("{l} \""),
+        |l| format!("{l}: x"),
+        |l| l.replacen(": ", "：", 1),
+        |l| l.replacen(": ", ": !!int ", 1),
+        |l| l.replacen(": ", ": &a ", 1),
+        |l| l.replacen(": ", ": *a", 1),
+        |l| l.replacen(": ", ": @", 1),
+        |l| l.replacen(": ", ": [1, 2]", 1),
+        |l| l.replacen(": ", ": {a: 1}", 1),
+        |l| l.replacen(": ", ": ~ #", 1),
+        |l| format!("{l}\n---"),
+        |l| format!("? {l}"),
+    ];
+    let mut failures = 0;
+    for i in 0..lines.len() {
+        for broken in breaks {
+            let mut changed = lines.clone();
+            let replacement = broken(lines[i]);
+            changed[i] = &replacement;
+            let text = changed.join("\n") + "\n";
+            let Err(e) = jixiao::model::load_str(&text, "broken.yaml") else {
+                continue;
+            };
+            failures += 1;
+            assert_chinese(&format!("line {} as «{replacement}»", i + 1), &e);
+            if e.kind != LoadErrorKind::Io {
+                assert!(e.at.is_some(), "line {}: no place: {}", i + 1, e.message);
+            }
+        }
+    }
+    eprintln!("{failures} broken files, each refused in Chinese at a line");
+    assert!(
+        failures > 500,
+        "most broken lines fail to load ({failures})"
+    );
+}
