@@ -200,8 +200,9 @@ impl Builder {
         self.derived(name, label, Kind::Percent, value, formula, inputs.to_vec());
     }
 
-    /// A figure computed by `compute` from `inputs` (none: overflowed),
-    /// missing without overflow when `absent` (e.g. no execution rate).
+    /// A figure worked out from `inputs` as `computed` (none: the arithmetic
+    /// overflowed); missing, but not overflowed, when `absent` says an input
+    /// is rightly missing (no execution rate for a zero budget).
     pub fn computed(
         &mut self,
         name: &str,
