@@ -101,6 +101,8 @@ fn help_pages_have_chinese_headings_and_status_0() {
         vec!["check", "--help"],
         vec!["build", "-h"],
         vec!["templates", "export", "--help"],
+        vec!["help"],
+        vec!["help", "check"],
     ] {
         let out = jixiao(&args);
         let stdout = String::from_utf8_lossy(&out.stdout);

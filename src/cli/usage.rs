@@ -77,16 +77,27 @@ pub fn report(error: &clap::Error, command: Command, args: &[String]) -> ExitCod
         }
         _ => {}
     }
+    if args.first().is_some_and(|a| a == "help") {
+        // `jixiao help [子命令]`, as clap's own help subcommand had it.
+        let page = named(command, &args[1..], Command::render_help);
+        out!("{page}");
+        return ExitCode::SUCCESS;
+    }
     let usage = error
         .get(ContextKind::Usage)
         .map(text)
-        .unwrap_or_else(|| usage_of(command, args));
+        .unwrap_or_else(|| named(command, args, Command::render_usage).to_string());
     eprint!("{}", words(error, &usage));
     ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }
 
-/// The usage line of the deepest subcommand that `args` name.
-fn usage_of(command: Command, args: &[String]) -> String {
+/// `render` (its usage line or help page) of the deepest subcommand that
+/// `args` name.
+fn named(
+    command: Command,
+    args: &[String],
+    render: fn(&mut Command) -> clap::builder::StyledStr,
+) -> clap::builder::StyledStr {
     let mut command = command;
     command.build();
     let mut current = &mut command;
@@ -101,7 +112,7 @@ fn usage_of(command: Command, args: &[String]) -> String {
             None => break,
         }
     }
-    current.render_usage().to_string()
+    render(current)
 }
 
 /// The error in Chinese: what is wrong, a suggestion, the usage line and
