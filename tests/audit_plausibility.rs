@@ -123,7 +123,7 @@ fn amounts_with_more_than_four_decimals_are_errors_not_rounded_away() {
     for (written, j023, j011) in [
         ("30.25", false, false),
         ("30.2501", false, true),
-        ("30.25000000", false, true),
+        ("30.25000000", false, false),
         ("30.25001", true, false),
         ("0.00001", true, false),
         ("30.2500000000000000000000001", true, false),

@@ -30,7 +30,8 @@ pub struct Loaded {
 /// Something accepted while loading that the audit reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Note {
-    /// An amount with more than two decimals (元以下的位数); a warning.
+    /// An amount with more than two meaningful decimals: a warning (J011),
+    /// an error beyond four, finer than a yuan (J023).
     Precision { at: Loc, value: Decimal },
     /// A number left to fill in (待填, written `~`); an error until it is filled.
     /// `path` is its YAML path, e.g. `basic_expenditure.actual`.

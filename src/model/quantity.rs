@@ -222,7 +222,8 @@ fn read<'de, D: Deserializer<'de>>(d: D, kind: NumberKind) -> Result<(Decimal, L
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let (value, at) = read(d, NumberKind::Amount)?;
-        if value.scale() > 2 {
+        // Decimals that mean something: `30.250` is two.
+        if value.normalize().scale() > 2 {
             super::load::note_precision(at, value);
         }
         Ok(Amount { value, at })
