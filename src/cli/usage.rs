@@ -87,7 +87,7 @@ pub fn report(error: &clap::Error, command: Command, args: &[String]) -> ExitCod
         .get(ContextKind::Usage)
         .map(text)
         .unwrap_or_else(|| named(command, args, Command::render_usage).to_string());
-    eprint!("{}", words(error, &usage));
+    err!("{}", words(error, &usage));
     ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }
 

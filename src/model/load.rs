@@ -155,11 +155,11 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let too_large = || LoadError {
         kind: LoadErrorKind::TooLarge,
         message: format!(
-            "文件过大（超过上限 {} 字节，即 {} MiB）",
+            "文件过大（超过上限 {} 字节，即 {} 兆字节）",
             MAX_FILE_BYTES,
             MAX_FILE_BYTES >> 20
         ),
-        help: Some("事实文件一般只有几十 KB；请确认给出的是数据文件".into()),
+        help: Some("事实文件一般只有几十千字节；请确认给出的是数据文件".into()),
         ..LoadError::bare(&name)
     };
     let bytes = if stdin {

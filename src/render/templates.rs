@@ -105,7 +105,7 @@ fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, RenderError> {
         let size = std::fs::metadata(&path).map_err(cannot_read)?.len();
         if size > MAX_TEMPLATE_BYTES {
             return Err(RenderError::io(format!(
-                "模板 {} 过大（{size} 字节，上限 {} MiB）",
+                "模板 {} 过大（{size} 字节，上限 {} 兆字节）",
                 path.display(),
                 MAX_TEMPLATE_BYTES >> 20
             )));
