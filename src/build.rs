@@ -131,28 +131,47 @@ pub fn build_unit(data: &Path, templates: &Templates, options: &Options) -> Unit
     report
 }
 
+/// Renders a unit's report as `build` does, in memory, without writing it:
+/// what `check` runs so that a file it passes always builds, with the same
+/// templates.
+pub fn rehearse(analysis: &Analysis, templates: &Templates) -> Result<(), String> {
+    render_outputs(analysis, templates, true).map(|_| ())
+}
+
+/// The report's Markdown, and its DOCX when `docx`.
+fn render_outputs(
+    analysis: &Analysis,
+    templates: &Templates,
+    docx: bool,
+) -> Result<(String, Option<Vec<u8>>), String> {
+    let markdown = render::markdown(analysis, templates)
+        .map_err(|e| format!("{:?}", miette::Report::new(e)))?;
+    let docx = match docx {
+        true => {
+            Some(render::docx(&markdown).map_err(|e| format!("{}：{e}", analysis.loaded.name))?)
+        }
+        false => None,
+    };
+    Ok((markdown, docx))
+}
+
 fn render_and_write(
     data: &Path,
     analysis: &Analysis,
     templates: &Templates,
     options: &Options,
 ) -> Result<Vec<(PathBuf, Written)>, String> {
-    let markdown = render::markdown(analysis, templates)
-        .map_err(|e| format!("{:?}", miette::Report::new(e)))?;
+    let (markdown, docx) = render_outputs(analysis, templates, options.docx)?;
     let stem = stem(data);
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(2);
-    if options.docx {
-        let docx = render::docx(&markdown).map_err(|e| format!("{}：{e}", analysis.loaded.name))?;
-        files.push((options.out.join(format!("{stem}.docx")), docx));
-    }
     if options.markdown {
-        files.insert(
-            0,
-            (
-                options.out.join(format!("{stem}.md")),
-                markdown.into_bytes(),
-            ),
-        );
+        files.push((
+            options.out.join(format!("{stem}.md")),
+            markdown.into_bytes(),
+        ));
+    }
+    if let Some(docx) = docx {
+        files.push((options.out.join(format!("{stem}.docx")), docx));
     }
     let files: Vec<(&Path, &[u8])> = files
         .iter()

@@ -269,3 +269,63 @@ fn every_corpus_file_that_loads_builds() {
     }
     assert!(built >= 5, "only {built} corpus files load");
 }
+
+/// `check --templates DIR` renders with the templates `build` would use: a
+/// template that cannot render this file makes `check` fail (exit 1) where it
+/// would otherwise pass, and JSON says why.
+#[test]
+fn check_renders_with_the_templates_build_would_use() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let data = root.join("data/examples/sample-county-2024.yaml");
+    let run = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let passes = run(&["check".as_ref(), data.as_os_str()]);
+    assert_eq!(passes.status.code(), Some(0), "the sample unit passes");
+
+    let dir = tempfile::tempdir().unwrap();
+    // Renders only when the unit has more than 99 projects: an index the
+    // template takes from the data.
+    std::fs::write(
+        dir.path().join("report.md.tera"),
+        "# 报告\n\n{{ projects[99].name }}\n",
+    )
+    .unwrap();
+    let fails = run(&[
+        "check".as_ref(),
+        data.as_os_str(),
+        "--templates".as_ref(),
+        dir.path().as_os_str(),
+    ]);
+    assert_eq!(fails.status.code(), Some(1));
+    let json = run(&[
+        "check".as_ref(),
+        data.as_os_str(),
+        "--templates".as_ref(),
+        dir.path().as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    assert_eq!(json.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["errors"], 0);
+    assert!(
+        value["report_error"]
+            .as_str()
+            .is_some_and(|e| e.contains("report.md.tera"))
+    );
+    let passed: serde_json::Value = serde_json::from_slice(
+        &run(&[
+            "check".as_ref(),
+            data.as_os_str(),
+            "--format".as_ref(),
+            "json".as_ref(),
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert!(passed["report_error"].is_null());
+}

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use jixiao::audit::Finding;
 use jixiao::model::LoadError;
+use jixiao::render::Templates;
 use jixiao::{Analysis, analyse_file};
 
 use super::Format;
@@ -15,7 +16,21 @@ pub fn load_failed(e: LoadError) -> ExitCode {
     ExitCode::from(2)
 }
 
-pub fn check(data: &Path, format: Format, deny_warnings: bool) -> ExitCode {
+/// Checks a file: its findings, then the report rendered in memory with the
+/// templates `build` would use, so that a file `check` passes always builds.
+pub fn check(
+    data: &Path,
+    format: Format,
+    deny_warnings: bool,
+    templates: Option<&Path>,
+) -> ExitCode {
+    let templates = match Templates::load(templates) {
+        Ok(t) => t,
+        Err(e) => {
+            errln!("{:?}", miette::Report::new(e));
+            return ExitCode::from(2);
+        }
+    };
     let analysis = match (analyse_file(data), format) {
         (Ok(a), _) => a,
         (Err(e), Format::Human) => return load_failed(e),
@@ -24,11 +39,27 @@ pub fn check(data: &Path, format: Format, deny_warnings: bool) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let rendered = jixiao::build::rehearse(&analysis, &templates);
     match format {
-        Format::Human => out!("{}", human(&analysis)),
-        Format::Json => outln!("{}", json(&analysis)),
+        Format::Human => {
+            match &rendered {
+                Ok(()) => out!("{}", human(&analysis)),
+                // Whatever the findings, the report cannot be built: say so
+                // first, then list them.
+                Err(problem) => {
+                    out!(
+                        "{}：报告无法生成（build 会失败）：{problem}\n\n",
+                        analysis.loaded.name
+                    );
+                    if !analysis.findings.is_empty() {
+                        out!("{}", human(&analysis));
+                    }
+                }
+            }
+        }
+        Format::Json => outln!("{}", json(&analysis, rendered.as_ref().err())),
     }
-    if analysis.errors() > 0 || (deny_warnings && analysis.warnings() > 0) {
+    if rendered.is_err() || analysis.errors() > 0 || (deny_warnings && analysis.warnings() > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -71,12 +102,15 @@ fn finding_line(file: &str, f: &Finding) -> String {
     )
 }
 
-fn json(analysis: &Analysis) -> String {
+/// The findings for scripts; `report_error` says why the report could not be
+/// rendered (`null` when it can).
+fn json(analysis: &Analysis, report_error: Option<&String>) -> String {
     let value = serde_json::json!({
         "file": analysis.loaded.name,
         "errors": analysis.errors(),
         "warnings": analysis.warnings(),
         "findings": analysis.findings,
+        "report_error": report_error,
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }

@@ -34,7 +34,7 @@ struct Cli {
 enum Command {
     /// 核对数据文件：计算所有派生数并列出不一致之处
     #[command(
-        after_help = "退出码：0 无错误（可有警告）；1 有错误（或 --deny-warnings 时有警告）；2 文件无法读取或解析\n\n示例：\n  jixiao check data/2024.yaml\n  jixiao check data/2024.yaml --format json --deny-warnings"
+        after_help = "核对之外，还用与 build 相同的模板在内存中试生成报告（不写文件），check 通过的文件 build 一定能生成。\n退出码：0 无错误（可有警告）；1 有错误、报告无法生成（或 --deny-warnings 时有警告）；2 文件无法读取或解析\n\n示例：\n  jixiao check data/2024.yaml\n  jixiao check data/2024.yaml --format json --deny-warnings\n  jixiao check data/2024.yaml --templates my-templates"
     )]
     Check {
         /// 数据文件（YAML）
@@ -45,6 +45,9 @@ enum Command {
         /// 有警告也以退出码 1 结束
         #[arg(long)]
         deny_warnings: bool,
+        /// 模板目录（与 build 所用的相同），用它试生成报告；不写则用内置模板
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
     },
     /// 生成报告：核对数据，再经模板生成 Markdown 和 DOCX
     #[command(
@@ -213,7 +216,8 @@ pub fn run() -> ExitCode {
             data,
             format,
             deny_warnings,
-        } => check::check(&data, format, deny_warnings),
+            templates,
+        } => check::check(&data, format, deny_warnings, templates.as_deref()),
         Command::Explain { data, figure, list } => check::explain(&data, figure.as_deref(), list),
         Command::Build {
             data,
