@@ -258,3 +258,25 @@ fn a_printed_value_of_the_opposite_extreme_is_a_mismatch_not_a_panic() {
     ]);
     assert_eq!(reported(&a, "J002").len(), 1, "{:?}", a.findings);
 }
+
+#[test]
+fn a_total_score_that_overflows_has_no_grade() {
+    // The unit's table: execution weight and the one indicator's weight both
+    // 5 × 10^28 (the indicator is met, so it scores its weight).
+    let a = variant(&[
+        (
+            "\n  execution_weight: 10",
+            &format!("\n  execution_weight: {HUGE}"),
+        ),
+        (
+            "\n              weight: 90",
+            &format!("\n              weight: {HUGE}"),
+        ),
+    ]);
+    assert!(!reported(&a, "J024").is_empty());
+    for name in ["unit.total_score", "unit.grade"] {
+        assert_eq!(a.figures.get(name).unwrap().value, Value::Missing, "{name}");
+        assert!(a.figures.overflowed.iter().any(|n| n == name), "{name}");
+    }
+    no_saturated_figure(&a);
+}

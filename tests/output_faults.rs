@@ -289,17 +289,32 @@ fn a_killed_batch_rebuilt_leaves_every_output_whole_and_no_temporary_file() {
 #[cfg(unix)]
 #[test]
 fn ctrl_c_ends_a_batch_with_each_unit_whole_or_untouched() {
+    interrupted_batch("-INT");
+}
+
+/// `kill` (SIGTERM) and a closed terminal (SIGHUP) stop a batch as Ctrl-C does.
+#[cfg(unix)]
+#[test]
+fn termination_ends_a_batch_as_ctrl_c_does() {
+    interrupted_batch("-TERM");
+    interrupted_batch("-HUP");
+}
+
+/// A batch of 100 units stopped by `signal` early on: exit 130, no temporary
+/// file left, each unit with both outputs whole or neither.
+#[cfg(unix)]
+fn interrupted_batch(signal: &str) {
     let dir = tempfile::tempdir().unwrap();
     let units = units(dir.path(), 100);
     let out = dir.path().join("out");
     let batch = start_batch(&units, &out, 4);
     let interrupted = Command::new("kill")
-        .args(["-INT", &batch.id().to_string()])
+        .args([signal, &batch.id().to_string()])
         .status()
         .unwrap();
     assert!(interrupted.success());
     let ended = batch.wait_with_output().unwrap();
-    assert_eq!(ended.status.code(), Some(130), "{ended:?}");
+    assert_eq!(ended.status.code(), Some(130), "{signal}: {ended:?}");
     assert_eq!(temporaries(&out), Vec::<String>::new());
     let (md, docx) = rendered(Path::new(DATA));
     let mut built = 0;

@@ -157,11 +157,18 @@ fn table(
         Kind::Score,
         &category_scores,
     );
+    // A total that overflowed has no grade: it is “—”, as the total is.
+    let graded = if b.overflowed(&format!("{scope}.total_score")) {
+        b.figures.overflowed.push(format!("{scope}.grade"));
+        Value::Missing
+    } else {
+        Value::Text(grade(total).to_string())
+    };
     b.derived(
         &format!("{scope}.grade"),
         &format!("{name}评价等级"),
         Kind::Grade,
-        Value::Text(grade(total).to_string()),
+        graded,
         format!(
             "按{}分档：≥90 优，80–90 良，60–80 中，<60 差",
             b.label(&format!("{scope}.total_score"))
