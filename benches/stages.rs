@@ -103,7 +103,7 @@ fn main() {
     report(
         "docx",
         &sample(budget, 20, || {
-            black_box(render::docx(black_box(&markdown)).unwrap());
+            black_box(render::docx(black_box(&markdown), &analysis).unwrap());
         }),
     );
 }

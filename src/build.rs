@@ -147,9 +147,10 @@ fn render_outputs(
     let markdown = render::markdown(analysis, templates)
         .map_err(|e| format!("{:?}", miette::Report::new(e)))?;
     let docx = match docx {
-        true => {
-            Some(render::docx(&markdown).map_err(|e| format!("{}：{e}", analysis.loaded.name))?)
-        }
+        true => Some(
+            render::docx(&markdown, analysis)
+                .map_err(|e| format!("{}：{e}", analysis.loaded.name))?,
+        ),
         false => None,
     };
     Ok((markdown, docx))

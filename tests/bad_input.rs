@@ -310,7 +310,7 @@ fn render_all(name: &str, loaded: Loaded) -> (Analysis, String, Vec<u8>) {
         render::markdown(&analysis, &templates)
     })
     .unwrap_or_else(|e| panic!("{name}: Markdown failed: {e}"));
-    let docx = no_panic("writing DOCX", name, || render::docx(&markdown))
+    let docx = no_panic("writing DOCX", name, || render::docx(&markdown, &analysis))
         .unwrap_or_else(|e| panic!("{name}: DOCX failed: {e}"));
     assert!(
         !document_xml(&docx).is_empty(),

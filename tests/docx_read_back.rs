@@ -9,10 +9,10 @@ use std::io::Cursor;
 use docx_support::read_back::{El, Styles, body, entries, int, parse};
 use docx_support::sample::*;
 use jixiao::document::{Block, CellAlign, Document, Row, Table};
-use jixiao::docx::{schema_rank, schema_sequence, write_docx};
+use jixiao::docx::{Properties, schema_rank, schema_sequence, write_docx};
 
 fn sample_docx() -> Vec<u8> {
-    write_docx(&sample_report()).expect("the sample report is written")
+    write_docx(&sample_report(), &Properties::default()).expect("the sample report is written")
 }
 
 /// The paragraph whose text is exactly `text`.
@@ -370,7 +370,7 @@ fn header_rows_repeat_and_short_rows_do_not_split() {
 #[test]
 fn every_text_of_the_document_is_in_document_xml() {
     let document = sample_report();
-    let docx = write_docx(&document).unwrap();
+    let docx = write_docx(&document, &Properties::default()).unwrap();
     let written = body(&docx).text();
     let mut texts = Vec::new();
     for block in &document.blocks {
@@ -528,13 +528,25 @@ fn footers_alternate_sides_and_hold_a_page_field() {
             .collect();
         assert_eq!(kinds, ["begin", "separate", "end"]);
         assert_eq!(p.text(), "— 1 —");
-        assert_eq!(run_format(&styles, p), face("宋体", 28, false));
+        let songti = (
+            "宋体".into(),
+            "宋体".into(),
+            "宋体".into(),
+            "eastAsia".into(),
+            28,
+            false,
+        );
+        assert_eq!(
+            run_format(&styles, p),
+            songti,
+            "page numbers in 宋体, digits too"
+        );
     }
 }
 
 #[test]
 fn degenerate_documents_are_written() {
-    let empty = write_docx(&Document::default()).unwrap();
+    let empty = write_docx(&Document::default(), &Properties::default()).unwrap();
     assert!(body(&empty).child("w:sectPr").is_some());
 
     let one_cell = Document {
@@ -546,7 +558,7 @@ fn degenerate_documents_are_written() {
             column_widths: Vec::new(),
         })],
     };
-    let docx = write_docx(&one_cell).unwrap();
+    let docx = write_docx(&one_cell, &Properties::default()).unwrap();
     let grid = body(&docx).find_all("w:gridCol").len();
     assert_eq!(grid, 1);
 
@@ -557,7 +569,7 @@ fn degenerate_documents_are_written() {
             Block::Table(Table::default()),
         ],
     };
-    write_docx(&only_breaks).unwrap();
+    write_docx(&only_breaks, &Properties::default()).unwrap();
 }
 
 #[test]
@@ -575,7 +587,7 @@ fn xml_specials_come_out_literally() {
             }),
         ],
     };
-    let docx = write_docx(&doc).unwrap();
+    let docx = write_docx(&doc, &Properties::default()).unwrap();
     let body = body(&docx);
     assert_eq!(body.find_all("w:p")[0].text(), special);
     assert_eq!(body.find_all("w:tbl")[0].text(), special);
@@ -583,8 +595,9 @@ fn xml_specials_come_out_literally() {
     let control = Document {
         blocks: vec![body_text("行一\r\n行二\u{1}\t完")],
     };
-    let docx = write_docx(&control).unwrap();
-    assert_eq!(self::body(&docx).find_all("w:p")[0].text(), "行一\n行二完");
+    let docx = write_docx(&control, &Properties::default()).unwrap();
+    let text = self::body(&docx).find_all("w:p")[0].text();
+    assert_eq!(text, "行一\u{FFFD}\n行二\u{FFFD}\t完", "a tab is a w:tab");
 }
 
 #[test]
@@ -604,7 +617,9 @@ fn bad_spans_and_widths_are_reported_in_chinese() {
             column_widths: Vec::new(),
         })],
     };
-    let message = write_docx(&ragged).unwrap_err().to_string();
+    let message = write_docx(&ragged, &Properties::default())
+        .unwrap_err()
+        .to_string();
     assert!(message.starts_with("第 1 个表格"), "{message}");
 
     let widths = Document {
@@ -616,7 +631,9 @@ fn bad_spans_and_widths_are_reported_in_chinese() {
             column_widths: vec![1, 2, 3],
         })],
     };
-    let message = write_docx(&widths).unwrap_err().to_string();
+    let message = write_docx(&widths, &Properties::default())
+        .unwrap_err()
+        .to_string();
     assert!(
         message.contains("3 个列宽") && message.contains("2 列"),
         "{message}"
@@ -640,7 +657,10 @@ fn paragraphs_name_their_style_and_runs_carry_only_bold() {
         assert!(style.at(&["w:rPr", "w:rFonts"], "w:eastAsia").is_some());
         for child in &own.children {
             assert!(
-                matches!(child.name.as_str(), "w:pStyle" | "w:pageBreakBefore"),
+                matches!(
+                    child.name.as_str(),
+                    "w:pStyle" | "w:pageBreakBefore" | "w:keepNext"
+                ),
                 "{id}: direct {} on a paragraph",
                 child.name
             );

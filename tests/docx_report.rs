@@ -19,7 +19,7 @@ fn report() -> (String, Vec<u8>) {
     let analysis = jixiao::analyse_file(&path).expect("data/2024.yaml loads");
     let templates = Templates::load(None).expect("default templates");
     let markdown = render::markdown(&analysis, &templates).expect("renders");
-    let docx = render::docx(&markdown).expect("lays out");
+    let docx = render::docx(&markdown, &analysis).expect("lays out");
     (markdown, docx)
 }
 
@@ -96,8 +96,8 @@ fn every_table_has_the_markdowns_merged_cells_and_header_rows() {
     let written = body.find_all("w:tbl");
     assert_eq!(
         written.len(),
-        4,
-        "附件1, 附件2 and one table per project (2)"
+        7,
+        "附件1, then 附件2 and each project's (2) as a budget table and an indicator table"
     );
     assert_eq!(written.len(), expected.len());
     for (i, (table, tbl)) in expected.iter().zip(&written).enumerate() {
@@ -110,7 +110,7 @@ fn every_table_has_the_markdowns_merged_cells_and_header_rows() {
             assert_eq!(repeated, row.header, "table {} header rows", i + 1);
         }
     }
-    let unit_table = &written[1];
+    let unit_table = &written[2];
     let restarts = unit_table
         .find_all("w:vMerge")
         .iter()

@@ -61,7 +61,7 @@ fn changed_data(dir: &Path) -> PathBuf {
 fn rendered(data: &Path) -> (Vec<u8>, Vec<u8>) {
     let analysis = jixiao::analyse_file(data).unwrap();
     let markdown = render::markdown(&analysis, &Templates::load(None).unwrap()).unwrap();
-    let docx = render::docx(&markdown).unwrap();
+    let docx = render::docx(&markdown, &analysis).unwrap();
     (markdown.into_bytes(), docx)
 }
 

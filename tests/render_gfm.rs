@@ -79,7 +79,9 @@ fn report_parses_and_every_table_is_a_rectangle() {
 fn one_html_table_per_attachment_table() {
     let analysis = analysis();
     let markdown = markdown(&analysis);
-    let expected = 2 + analysis.loaded.facts.projects.len();
+    // 附件1, then per self-evaluation form (附件2, each project's 附件3) a
+    // budget table and the indicator table under it.
+    let expected = 1 + 2 * (1 + analysis.loaded.facts.projects.len());
     assert_eq!(markdown.matches("<table>").count(), expected);
     assert_eq!(markdown.matches("</table>").count(), expected);
     let doc = parse(&markdown);
@@ -105,9 +107,11 @@ fn one_html_table_per_attachment_table() {
     }
 }
 
-/// Walks the rows of an indicator block and checks every merged cell against
-/// the YAML: the 一级指标 cell spans its indicators, the 二级指标 cell spans its
-/// own, and the 三级指标 names come in the YAML's order.
+/// Walks the rows of an indicator table and checks every merged cell against
+/// the YAML: its head row (repeated on every page) starts with 绩效指标, the
+/// column under it spans every indicator, the 一级指标 cell spans its
+/// indicators, the 二级指标 cell spans its own, and the 三级指标 names come in
+/// the YAML's order.
 fn check_indicator_block(label: &str, table: &Table, evaluation: &Evaluation) {
     let header = (0..table.rows.len())
         .find(|&r| {
@@ -124,14 +128,18 @@ fn check_indicator_block(label: &str, table: &Table, evaluation: &Evaluation) {
         .flat_map(|c| &c.subcategories)
         .map(|s| s.indicators.len())
         .sum();
-    let outer = &table.rows[header].cells[0];
+    assert_eq!(header, 0, "{label}: the head row comes first");
+    assert!(table.rows[0].header, "{label}: the head row repeats");
     assert_eq!(cell_text(table, header, 0), "绩效指标", "{label}");
-    assert_eq!(
-        outer.rowspan as usize,
-        total + 1,
-        "{label}: 绩效指标 should span the header and {total} indicators"
-    );
+    assert_eq!(table.rows[header].cells[0].rowspan, 1, "{label}");
     let mut r = header + 1;
+    if total > 0 {
+        assert_eq!(
+            table.rows[r].cells[0].rowspan as usize, total,
+            "{label}: the column under 绩效指标 spans the {total} indicators"
+        );
+    }
+    let mut first_row = true;
     for category in &evaluation.categories {
         let c_rows: usize = category
             .subcategories
@@ -141,7 +149,7 @@ fn check_indicator_block(label: &str, table: &Table, evaluation: &Evaluation) {
         let mut first_in_category = true;
         for sub in &category.subcategories {
             for (k, indicator) in sub.indicators.iter().enumerate() {
-                let mut c = 0;
+                let mut c = usize::from(std::mem::take(&mut first_row));
                 if first_in_category {
                     let cell = &table.rows[r].cells[c];
                     let shown = cell_text(table, r, c);
@@ -193,13 +201,13 @@ fn indicator_rowspans_match_the_yaml() {
     let doc = parse(&markdown(&analysis));
     let tables = tables(&doc);
     let facts = &analysis.loaded.facts;
-    check_indicator_block("附件2", tables[1], &facts.self_evaluation);
+    check_indicator_block("附件2", tables[2], &facts.self_evaluation);
     for (i, project) in facts.projects.iter().enumerate() {
-        let table = tables[2 + i];
-        assert_eq!(cell_text(table, 0, 1), project.name.value);
+        let budget = tables[3 + 2 * i];
+        assert_eq!(cell_text(budget, 0, 1), project.name.value);
         check_indicator_block(
             &format!("附件3 {}", project.name.value),
-            table,
+            tables[4 + 2 * i],
             &project.evaluation,
         );
     }
@@ -209,7 +217,7 @@ fn indicator_rowspans_match_the_yaml() {
 fn the_2024_indicator_block_spans_as_printed() {
     // The reference's 附件2: 产出指标 spans 10 rows, 数量指标 3, 效益指标 7.
     let doc = parse(&markdown(&analysis()));
-    let table = tables(&doc)[1];
+    let table = tables(&doc)[2];
     let span = |label: &str| -> u32 {
         let found: Vec<u32> = table
             .rows
@@ -228,7 +236,11 @@ fn the_2024_indicator_block_spans_as_printed() {
     assert_eq!(span("效益指标（30分）"), 9);
     assert_eq!(span("社会效益指标"), 3);
     assert_eq!(span("满意度指标（10分）"), 2);
-    assert_eq!(span("绩效指标"), 22);
+    assert_eq!(span("绩效指标"), 1);
+    assert_eq!(
+        table.rows[1].cells[0].rowspan, 21,
+        "the column under 绩效指标"
+    );
 }
 
 #[test]
@@ -274,7 +286,7 @@ fn attachments_carry_their_layout_hints() {
         .filter(|b| matches!(b, Block::PageBreak))
         .count();
     assert_eq!(breaks, 4, "one page break before each attachment table");
-    // Every table is preceded by its title.
+    // Every table is preceded by its title, or continues the table above.
     for (i, b) in doc.blocks.iter().enumerate() {
         if matches!(b, Block::Table(_)) {
             assert!(
@@ -283,7 +295,7 @@ fn attachments_carry_their_layout_hints() {
                     Block::Paragraph {
                         role: ParagraphRole::TableTitle,
                         ..
-                    }
+                    } | Block::Table(_)
                 ),
                 "table at block {i} has no title"
             );
@@ -333,7 +345,7 @@ fn user_text_reads_back_literally_in_a_paragraph() {
 #[test]
 fn user_text_reads_back_literally_in_a_table_cell() {
     let (doc, _) = nasty_report();
-    let table = tables(&doc)[1];
+    let table = tables(&doc)[2];
     let cells: Vec<String> = table
         .rows
         .iter()
@@ -387,7 +399,7 @@ fn block_markup_at_the_start_of_a_paragraph_stays_text() {
 fn assert_well_formed(label: &str, markdown: &str, projects: usize) {
     let doc = document::parse(markdown).unwrap_or_else(|e| panic!("{label}: {e:?}"));
     let tables = tables(&doc);
-    assert_eq!(tables.len(), 2 + projects, "{label}: tables");
+    assert_eq!(tables.len(), 1 + 2 * (1 + projects), "{label}: tables");
     for (i, t) in tables.iter().enumerate() {
         t.grid()
             .unwrap_or_else(|e| panic!("{label}: table {} is not a rectangle: {e}", i + 1));

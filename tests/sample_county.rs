@@ -283,8 +283,8 @@ fn markdown_has_three_project_tables() {
         let next = labels.get(n + 1).map_or(rest.len(), |&b| b - at);
         assert_eq!(
             rest[..next].matches("<table>").count(),
-            1,
-            "one table after 附件3 label {}",
+            2,
+            "a budget table and an indicator table after 附件3 label {}",
             n + 1
         );
     }
@@ -321,8 +321,8 @@ fn the_fund_project_is_reported_in_section_three_not_two() {
 }
 
 #[test]
-fn docx_builds_with_five_tables() {
-    let bytes = render::docx(&markdown()).expect("the DOCX builds");
+fn docx_builds_with_nine_tables() {
+    let bytes = render::docx(&markdown(), &analysis()).expect("the DOCX builds");
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("the DOCX is a zip");
     let mut xml = String::new();
     archive
@@ -332,8 +332,8 @@ fn docx_builds_with_five_tables() {
         .expect("the body is UTF-8");
     assert_eq!(
         xml.matches("<w:tbl>").count(),
-        5,
-        "附件1, 附件2 and three 附件3"
+        9,
+        "附件1, then 附件2 and three 附件3 as a budget and an indicator table each"
     );
 }
 

@@ -47,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(markdown) => markdown,
         Err(e) => panic!("a file that loads does not render: {e:?}"),
     };
-    let docx = render::docx(&markdown).expect("a rendered report is written as DOCX");
+    let docx = render::docx(&markdown, &analysis).expect("a rendered report is written as DOCX");
     if let Err(e) = xml_support::docx_well_formed(&docx) {
         panic!("the DOCX is not well-formed: {e}");
     }

@@ -15,8 +15,11 @@
 //! | `<!-- jixiao:note -->` | the paragraph is a note under a table (smaller, no indent) |
 //! | `<!-- jixiao:right -->` | the paragraph is right-aligned (signature, date) |
 
+pub mod columns;
 mod grid;
 mod parse;
+#[cfg(test)]
+pub(crate) mod sample;
 
 pub use grid::{Grid, GridError, Slot};
 pub use parse::{ParseError, ParseErrorKind, TableError, check_characters, parse};

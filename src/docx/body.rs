@@ -7,13 +7,16 @@
 //! paragraph follows directly (a table, another page break) is it carried by
 //! an empty one-point paragraph; a page break at the very end is dropped, as it
 //! would only add a blank page.
+//!
+//! Tables that follow one another directly are laid out together
+//! ([`table::layout_run`]), with a one-point paragraph between them.
 
 use super::DocxError;
 use super::markup::Markup;
 use super::page::FOOTER_PARAGRAPH_IDS;
 use super::styles::Format;
 use super::table;
-use crate::document::Block;
+use crate::document::{Block, ParagraphRole};
 
 /// Room reserved for the body's XML; a report's is a few hundred KiB.
 const INITIAL_CAPACITY: usize = 256 * 1024;
@@ -24,7 +27,10 @@ pub(super) fn write(blocks: &[Block]) -> Result<Markup, DocxError> {
     let mut markup = Markup::new(first_id, INITIAL_CAPACITY);
     let mut break_pending = false;
     let mut tables = 0;
-    for block in blocks {
+    let mut at = 0;
+    while at < blocks.len() {
+        let block = &blocks[at];
+        at += 1;
         let (format, content) = match block {
             Block::PageBreak => {
                 if break_pending {
@@ -33,10 +39,25 @@ pub(super) fn write(blocks: &[Block]) -> Result<Markup, DocxError> {
                 break_pending = true;
                 continue;
             }
-            Block::Table(source) => {
-                tables += 1;
-                if let Some(layout) = table::layout(source, tables)? {
-                    if std::mem::take(&mut break_pending) {
+            Block::Table(first) => {
+                let mut run = vec![first];
+                while let Some(Block::Table(next)) = blocks.get(at) {
+                    run.push(next);
+                    at += 1;
+                }
+                let note_follows = matches!(
+                    blocks.get(at),
+                    Some(Block::Paragraph {
+                        role: ParagraphRole::Note,
+                        ..
+                    })
+                );
+                let layouts = table::layout_run(&run, tables + 1, note_follows)?;
+                tables += run.len();
+                for (i, layout) in layouts.iter().enumerate() {
+                    if i > 0 {
+                        table::write_join(&mut markup);
+                    } else if std::mem::take(&mut break_pending) {
                         write_page_break(&mut markup);
                     }
                     layout.write(&mut markup);

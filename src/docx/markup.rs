@@ -16,8 +16,12 @@
 //! so the parts are byte for byte what `docx-rs` and the fixes used to give.
 //! What each format writes is in [`super::styles`] and [`super::table`].
 
-/// The bytes where [`Markup::text`] may replace something: the XML
-/// specials, ASCII controls, and 0xC2, which starts U+0080–U+009F.
+/// What a character XML cannot carry is written as.
+const REPLACEMENT: &str = "\u{FFFD}";
+
+/// The bytes where [`Markup::escaped`] may replace something: the XML
+/// specials, ASCII controls, 0xC2, which starts U+0080–U+009F, and 0xEF,
+/// which starts U+FFFE and U+FFFF.
 const MAY_REPLACE: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
@@ -27,6 +31,7 @@ const MAY_REPLACE: [bool; 256] = {
     }
     table[0x7F] = true;
     table[0xC2] = true;
+    table[0xEF] = true;
     table[b'&' as usize] = true;
     table[b'<' as usize] = true;
     table[b'>' as usize] = true;
@@ -123,16 +128,26 @@ impl Markup {
         self.push(r#"">"#);
     }
 
-    /// Writes `text` as a `w:t`, with spaces kept and the characters XML
-    /// reserves escaped; control characters, which XML cannot carry, are
-    /// dropped, and nothing is written if no text remains.
+    /// Writes `text` as a `w:t`, with spaces kept and escaped as
+    /// [`Markup::escaped`]; nothing is written for empty text.
     pub fn text(&mut self, text: &str) {
-        if text.chars().all(char::is_control) {
+        if text.is_empty() {
             return;
         }
         self.push(r#"<w:t xml:space="preserve">"#);
-        // Bytes, not chars: the characters replaced are ASCII, and the only
-        // other controls, U+0080–U+009F, are the byte 0xC2 and one of 0x80–0x9F.
+        self.escaped(text);
+        self.push("</w:t>");
+    }
+
+    /// Writes `text` with the characters XML reserves escaped. The last
+    /// guard of the package's well-formedness: a character XML 1.0 cannot
+    /// carry (a control character other than those the writers turn into
+    /// markup, U+FFFE, U+FFFF), or should not (DEL, U+0080–U+009F), is
+    /// written as a visible U+FFFD; loading and parsing refuse such text
+    /// before it gets here.
+    pub fn escaped(&mut self, text: &str) {
+        // Bytes, not chars: the characters replaced are ASCII, or start with
+        // 0xC2 (U+0080–U+009F) or 0xEF (U+FFFE, U+FFFF).
         let bytes = text.as_bytes();
         let mut copied = 0;
         let mut from = 0;
@@ -147,12 +162,17 @@ impl Markup {
                 b'>' => ("&gt;", 1),
                 b'"' => ("&quot;", 1),
                 b'\'' => ("&apos;", 1),
-                0xC2 if !matches!(bytes.get(at + 1), Some(0x80..=0x9F)) => {
+                0xC2 if matches!(bytes.get(at + 1), Some(0x80..=0x9F)) => (REPLACEMENT, 2),
+                0xEF if bytes.get(at + 1) == Some(&0xBF)
+                    && matches!(bytes.get(at + 2), Some(0xBE | 0xBF)) =>
+                {
+                    (REPLACEMENT, 3)
+                }
+                0xC2 | 0xEF => {
                     from = at + 1;
                     continue;
                 }
-                0xC2 => ("", 2),
-                _ => ("", 1),
+                _ => (REPLACEMENT, 1),
             };
             self.push(&text[copied..at]);
             self.push(replacement);
@@ -160,7 +180,6 @@ impl Markup {
             copied = from;
         }
         self.push(&text[copied..]);
-        self.push("</w:t>");
     }
 
     /// The XML written.
@@ -201,17 +220,18 @@ mod tests {
     }
 
     #[test]
-    fn text_is_escaped_and_loses_control_characters() {
+    fn text_is_escaped_and_what_xml_cannot_carry_is_shown_replaced() {
         let mut markup = Markup::new(1, 0);
         markup.text("a & <b> \"c\" 'd'\u{7}");
         markup.text("\u{1}\u{2}");
         markup.text("");
-        markup.text("é\u{85}¡全\u{9f}");
+        markup.text("é\u{85}¡全\u{9f}，\u{FFFE}\u{FFFF}\u{FFFD}");
         assert_eq!(
             markup.into_string(),
             concat!(
-                r#"<w:t xml:space="preserve">a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;</w:t>"#,
-                r#"<w:t xml:space="preserve">é¡全</w:t>"#
+                "<w:t xml:space=\"preserve\">a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;\u{FFFD}</w:t>",
+                "<w:t xml:space=\"preserve\">\u{FFFD}\u{FFFD}</w:t>",
+                "<w:t xml:space=\"preserve\">é\u{FFFD}¡全\u{FFFD}，\u{FFFD}\u{FFFD}\u{FFFD}</w:t>"
             )
         );
     }

@@ -6,7 +6,7 @@
 //! The package is built in two halves:
 //!
 //! - `skeleton`: what does not depend on the report (page set-up,
-//!   relationships, properties), built once per process with `docx-rs`, with
+//!   relationships, `properties`' fixed parts), built once per process with `docx-rs`, with
 //!   the property children it writes put in schema order (`order`,
 //!   [`SCHEMA_SEQUENCES`], applied by `xml`, a streaming rewrite of a part),
 //!   and the parts it writes differently from what Word expects replaced:
@@ -14,20 +14,22 @@
 //!   one per kind of paragraph, with its typeface, size and format);
 //! - the report's content, written directly as WordprocessingML by `markup`
 //!   (`docx-rs`'s builders spent most of a build on it): `body` (blocks, each
-//!   paragraph naming its style), `table` and `columns` (tables and column
-//!   widths), `page` (page geometry and the page-number footers).
+//!   paragraph naming its style), `table` (tables and column
+//!   widths, from `crate::document::columns`), `page` (page geometry, the
+//!   document grid and the page-number footers), and `properties`
+//!   (`docProps/core.xml`: title, creator, subject, keywords).
 //!
 //! `package` writes both into a ZIP with fixed entry order and times, so that
 //! the same [`Document`] always gives the same bytes.
 
 mod body;
-mod columns;
 mod error;
 mod fonts;
 mod markup;
 mod order;
 mod package;
 mod page;
+mod properties;
 mod settings;
 mod skeleton;
 mod styles;
@@ -38,10 +40,11 @@ use crate::document::Document;
 
 pub use error::DocxError;
 pub use order::{SCHEMA_SEQUENCES, schema_rank, schema_sequence};
+pub use properties::Properties;
 use skeleton::Part;
 
-/// The DOCX bytes of `doc`.
-pub fn write_docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
+/// The DOCX bytes of `doc`, with `properties` in its document properties.
+pub fn write_docx(doc: &Document, properties: &Properties) -> Result<Vec<u8>, DocxError> {
     let body = body::write(&doc.blocks)?.into_string();
     let skeleton = skeleton::skeleton()?;
     // This package's own reader of the parts packed once.
@@ -51,6 +54,10 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
         match part {
             Part::Packed(index) => package.copy(&mut packed, *index)?,
             Part::Document { head, tail } => package.add(name, &[head, body.as_bytes(), tail])?,
+            Part::Core => {
+                let core = properties::core_xml(doc, properties);
+                package.add(name, &[core.as_bytes()])?;
+            }
         }
     }
     package.finish()

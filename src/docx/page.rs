@@ -9,6 +9,7 @@
 
 use docx_rs::{Docx, Footer};
 
+use super::DocxError;
 use super::markup::Markup;
 use super::styles::{Align, Face, Format, SIZE_4, SONGTI, Spacing};
 
@@ -36,12 +37,52 @@ const HEADER_DISTANCE: u32 = twips_from_mm(15);
 /// numbers, so that a table this wide ends exactly at the right margin.
 pub(super) const TEXT_WIDTH: u32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
 /// The text height (225 mm).
-const TEXT_HEIGHT: u32 = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM;
+pub(super) const TEXT_HEIGHT: u32 = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM;
 /// Lines of body text per page.
 const LINES_PER_PAGE: u32 = 22;
 /// Exact line spacing of body text: the text height divided by 22, rounded
 /// down so that the 22nd line still fits.
 pub(super) const LINE_PITCH: i32 = (TEXT_HEIGHT / LINES_PER_PAGE) as i32;
+
+/// Characters per line of body text.
+const CHARACTERS_PER_LINE: u32 = 28;
+/// The body text's size in points (3号), on which the character grid is
+/// based.
+const BODY_POINTS: u32 = 16;
+/// `w:charSpace` of the document grid: how much the character pitch differs
+/// from the body text's size, in 1/4096 pt. The pitch that puts 28
+/// characters in the text width is TEXT_WIDTH / 28 twips = 15.795 pt, so
+/// the difference is rounded away from zero, to keep 28 (not 27.99) in a
+/// line.
+const CHAR_SPACE: i64 = {
+    let pitch_4096ths = (TEXT_WIDTH as i64 * 4096) / (CHARACTERS_PER_LINE as i64 * 20);
+    pitch_4096ths - BODY_POINTS as i64 * 4096 - 1
+};
+
+/// The GB/T 9704 grid of the body pages: 22 lines of [`LINE_PITCH`] and 28
+/// characters a line. Paragraphs that are not body text (tables, notes,
+/// footers) leave it (`w:snapToGrid w:val="0"`).
+fn document_grid() -> String {
+    format!(
+        r#"<w:docGrid w:type="linesAndChars" w:linePitch="{LINE_PITCH}" w:charSpace="{CHAR_SPACE}"/>"#
+    )
+}
+
+/// `word/document.xml` as `docx-rs` wrote it, with the document grid added
+/// as the last child of its section properties.
+pub(super) fn with_document_grid(document: &[u8]) -> Result<Vec<u8>, DocxError> {
+    const END: &[u8] = b"</w:sectPr>";
+    let at = document
+        .windows(END.len())
+        .rposition(|w| w == END)
+        .ok_or_else(|| DocxError::Xml("document.xml 中没有 </w:sectPr>".into()))?;
+    let grid = document_grid();
+    let mut out = Vec::with_capacity(document.len() + grid.len());
+    out.extend_from_slice(&document[..at]);
+    out.extend_from_slice(grid.as_bytes());
+    out.extend_from_slice(&document[at..]);
+    Ok(out)
+}
 
 /// Height of the page-number line (exactly one 4号 em).
 const FOOTER_LINE: i32 = 280;
@@ -106,10 +147,10 @@ const FOOTER_START: &str = concat!(
     r#"xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" mc:Ignorable="w14 wp14">"#,
 );
 
-/// The footer part for `side`: “— N —” with N a PAGE field, 4号宋体, on the
-/// outer side of the page. Its one paragraph has id `paragraph_id`.
+/// The footer part for `side`: “— N —” with N a PAGE field, 4号宋体 (the
+/// digits too), on the outer side of the page, off the document grid. Its one paragraph has id `paragraph_id`.
 pub(super) fn footer_xml(side: PageSide, paragraph_id: u32) -> String {
-    let face = Face::new(SONGTI, SIZE_4);
+    let face = Face::new(SONGTI, SIZE_4).with_latin(SONGTI);
     let (align, sides) = match side {
         PageSide::Odd => (Align::Right, (0, PAGE_NUMBER_INSET)),
         PageSide::Even => (Align::Left, (PAGE_NUMBER_INSET, 0)),
@@ -117,7 +158,7 @@ pub(super) fn footer_xml(side: PageSide, paragraph_id: u32) -> String {
     let format = Format {
         sides,
         spacing: Spacing::Exact(FOOTER_LINE),
-        ..Format::text(face, align)
+        ..Format::text(face, align).off_grid()
     };
     let mut markup = Markup::new(paragraph_id, 4096);
     markup.push(FOOTER_START);
@@ -167,6 +208,18 @@ mod tests {
         assert_eq!(LINE_PITCH, 579);
         assert!(LINE_PITCH as u32 * LINES_PER_PAGE <= TEXT_HEIGHT);
         assert!((LINE_PITCH as u32 + 1) * LINES_PER_PAGE > TEXT_HEIGHT);
+    }
+
+    #[test]
+    fn the_grid_has_twenty_eight_characters_of_the_line_pitch() {
+        let grid = document_grid();
+        assert_eq!(CHAR_SPACE, -843);
+        // The pitch in 1/4096 pt and the characters it puts in a line.
+        let pitch = BODY_POINTS as i64 * 4096 + CHAR_SPACE;
+        let per_line = TEXT_WIDTH as i64 * 4096 / 20 / pitch;
+        assert_eq!(per_line, 28);
+        let with_grid = with_document_grid(b"<w:sectPr><w:cols/></w:sectPr>").unwrap();
+        assert!(with_grid.ends_with(format!("<w:cols/>{grid}</w:sectPr>").as_bytes()));
     }
 
     #[test]

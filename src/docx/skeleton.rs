@@ -1,8 +1,10 @@
-//! Everything in the package but the report's own content: the parts
-//! `docx-rs` builds for the page set-up (content types, relationships,
-//! properties, numbering, the section properties, the footers' places),
-//! fixed, with the settings, the font table and the styles replaced. None of it depends on the report, so it is built once per
-//! process and shared by every report written.
+//! Everything in the package but the report's own content and properties:
+//! the section properties and the footers' places, which `docx-rs` builds
+//! for the page set-up, with the document grid added; the content types,
+//! relationships, settings, font table and styles written here instead of
+//! `docx-rs`'s; the parts it packs that nothing refers to left out
+//! ([`properties::UNUSED_PARTS`]). None of it depends on the report, so it
+//! is built once per process and shared by every report written.
 
 use std::sync::OnceLock;
 
@@ -10,7 +12,7 @@ use docx_rs::Docx;
 
 use super::package::{self, Packed};
 use super::page::{self, FOOTER_PARAGRAPH_IDS, FOOTERS};
-use super::{DocxError, fonts, settings, styles, xml};
+use super::{DocxError, fonts, properties, settings, styles, xml};
 
 /// One part of the package.
 pub(super) enum Part {
@@ -18,6 +20,8 @@ pub(super) enum Part {
     Packed(usize),
     /// `word/document.xml`, around the place of the body's content.
     Document { head: Vec<u8>, tail: Vec<u8> },
+    /// `docProps/core.xml`, the report's own properties.
+    Core,
 }
 
 /// The parts of the package but the report's content.
@@ -42,9 +46,15 @@ fn build() -> Result<Skeleton, DocxError> {
     let mut fixed = Vec::new();
     let mut parts = Vec::new();
     for (name, bytes) in package::parts(docx.build()) {
+        if properties::UNUSED_PARTS.contains(&name.as_str()) || is_footer_relationships(&name) {
+            continue;
+        }
         let part = if name == "word/document.xml" {
-            // Only the section properties are there yet; they need ordering.
-            split_at_body(xml::rewrite(&bytes)?)?
+            // Only the section properties are there yet; they need ordering
+            // and the document grid.
+            split_at_body(page::with_document_grid(&xml::rewrite(&bytes)?)?)?
+        } else if name == "docProps/core.xml" {
+            Part::Core
         } else {
             fixed.push((name.clone(), final_bytes(&name, bytes)?));
             Part::Packed(fixed.len() - 1)
@@ -58,6 +68,10 @@ fn build() -> Result<Skeleton, DocxError> {
 /// The final bytes of part `name`, given the bytes `docx-rs` built.
 fn final_bytes(name: &str, bytes: Vec<u8>) -> Result<Vec<u8>, DocxError> {
     Ok(match name {
+        "[Content_Types].xml" => properties::CONTENT_TYPES.as_bytes().to_vec(),
+        "_rels/.rels" => properties::PACKAGE_RELATIONSHIPS.as_bytes().to_vec(),
+        "word/_rels/document.xml.rels" => properties::DOCUMENT_RELATIONSHIPS.as_bytes().to_vec(),
+        "docProps/app.xml" => properties::APP.as_bytes().to_vec(),
         "word/settings.xml" => settings::SETTINGS_XML.as_bytes().to_vec(),
         "word/fontTable.xml" => fonts::font_table_xml().into_bytes(),
         "word/styles.xml" => styles::styles_xml().into_bytes(),
@@ -66,6 +80,11 @@ fn final_bytes(name: &str, bytes: Vec<u8>) -> Result<Vec<u8>, DocxError> {
             None => bytes,
         },
     })
+}
+
+/// Whether `name` is the relationships of a footer, which has none.
+fn is_footer_relationships(name: &str) -> bool {
+    name.starts_with("word/_rels/footer")
 }
 
 /// The document part cut just after `<w:body>`, where the content goes.
@@ -97,6 +116,27 @@ mod tests {
         let (head, tail) = document.expect("a document part");
         assert!(head.ends_with(b"<w:body>"));
         assert!(tail.starts_with(b"<w:sectPr>"));
+    }
+
+    #[test]
+    fn only_the_parts_the_document_uses_are_packed() {
+        let skeleton = skeleton().unwrap();
+        let names: Vec<&str> = skeleton.parts.iter().map(|(n, _)| n.as_str()).collect();
+        for unused in properties::UNUSED_PARTS {
+            assert!(!names.contains(&unused), "{unused}");
+        }
+        assert!(
+            names.iter().all(|n| !is_footer_relationships(n)),
+            "{names:?}"
+        );
+        for name in names {
+            assert!(
+                name.ends_with(".rels")
+                    || name == "[Content_Types].xml"
+                    || properties::CONTENT_TYPES.contains(&format!("\"/{name}\"")),
+                "{name} has no content type"
+            );
+        }
     }
 
     #[test]

@@ -1,26 +1,48 @@
 //! Tables: a fixed-layout grid as wide as the text, single ½-pt borders,
 //! merged cells exactly where the [`Table`] has spans, vertically centred
-//! 五号 text, header rows repeated on each page and short rows kept whole.
+//! 五号 text, rows that never split, header rows repeated on each page.
 //!
 //! Spans are resolved by [`Table::grid`]. In each grid row, a cell that starts
 //! there is written with `w:gridSpan` for its colspan and
 //! `w:vMerge w:val="restart"` if it spans rows; a slot covered from a row
 //! above is written as a `w:vMerge` continuation with the covering cell's
-//! `w:gridSpan`. Every cell's `w:tcW` is the sum of its grid columns. Header
-//! rows carry `w:tblHeader`, which `docx-rs` cannot write, so that Word, WPS
-//! and LibreOffice repeat them on every page.
+//! `w:gridSpan`. Every cell's `w:tcW` is the sum of its grid columns.
+//!
+//! Pagination, so that an office prints the tables as they are:
+//!
+//! - every row is `w:cantSplit`, unless its text is estimated taller than a
+//!   page (then it has to break, and readers break it between lines);
+//! - header rows carry `w:tblHeader`, so that Word, WPS and LibreOffice
+//!   repeat them at the top of every page, and keep with the row below them
+//!   (`w:keepNext` on their paragraphs), so no page ends with a header;
+//! - the last two rows (the last data row and a total row) keep together,
+//!   and with a note under the table, so no page holds only a table's tail.
+//!
+//! Tables that follow one another directly are one form
+//! ([`crate::document::columns`]): they share their column widths, and are
+//! written with a paragraph 0.7 pt high between them (Word would otherwise
+//! join them into one table, whose header rows in the middle would not
+//! repeat), so that the form reads as one table whose lower part has its
+//! own repeated head row. Each keeps all its borders: a table that starts a
+//! page has its top line there.
 
 use super::DocxError;
-use super::columns::{self, CHARACTER, PADDING, WidthsError, half_widths};
 use super::markup::Markup;
-use super::page::TEXT_WIDTH;
-use super::styles::Format;
-use crate::document::{Cell, CellAlign, Grid, Slot, Table, plain_text};
+use super::page::{TEXT_HEIGHT, TEXT_WIDTH};
+use super::styles::{Direct, Format};
+use crate::document::columns::{self, Metrics, WidthsError};
+use crate::document::{Cell, CellAlign, Grid, Slot, Table};
 
+/// Table text: 五号 (10.5 pt = 210 twips a full-width character) with
+/// Word's default cell margins (108 twips each side).
+pub(super) const CELL_TEXT: Metrics = Metrics {
+    character: 210,
+    padding: 216,
+};
+/// The height of a line of 五号 at single spacing, in twips (1.3 em).
+const CELL_LINE: u32 = 273;
 /// Border width in eighths of a point (½ pt).
 const BORDER_EIGHTHS: usize = 4;
-/// Rows whose cells need at most this many lines are not split across pages.
-const SHORT_ROW_LINES: u32 = 3;
 /// The borders drawn: all four sides and every inner line.
 const BORDERS: [&str; 6] = ["top", "left", "bottom", "right", "insideH", "insideV"];
 
@@ -30,30 +52,67 @@ pub(super) struct Layout<'t> {
     grid: Grid,
     /// Column widths in twips.
     widths: Vec<u32>,
+    /// A note follows directly (the last rows keep with it).
+    note_follows: bool,
 }
 
-/// Lays out `table`, the `number`-th table of the document (for messages).
-/// A table without cells gives `None`.
-pub(super) fn layout(table: &Table, number: usize) -> Result<Option<Layout<'_>>, DocxError> {
-    let grid = table
-        .grid()
-        .map_err(|source| DocxError::Spans { number, source })?;
-    if grid.width == 0 {
-        return Ok(None);
+/// Lays out tables that follow one another directly, the first being the
+/// `number`-th table of the document (for messages): each run of tables of
+/// the same grid width is one form and shares its widths. Tables without
+/// cells are left out. `note_follows`: a note comes right after the last.
+pub(super) fn layout_run<'t>(
+    tables: &[&'t Table],
+    number: usize,
+    note_follows: bool,
+) -> Result<Vec<Layout<'t>>, DocxError> {
+    let mut grids = Vec::with_capacity(tables.len());
+    for (i, table) in tables.iter().enumerate() {
+        let grid = table.grid().map_err(|source| DocxError::Spans {
+            number: number + i,
+            source,
+        })?;
+        if grid.width > 0 {
+            grids.push((number + i, *table, grid));
+        }
     }
-    let widths = columns::widths(table, &grid, TEXT_WIDTH).map_err(|e| match e {
+    let mut layouts = Vec::with_capacity(grids.len());
+    let mut start = 0;
+    while start < grids.len() {
+        let width = grids[start].2.width;
+        let end = start
+            + grids[start..]
+                .iter()
+                .take_while(|(_, _, g)| g.width == width)
+                .count();
+        let form: Vec<(&Table, &Grid)> =
+            grids[start..end].iter().map(|(_, t, g)| (*t, g)).collect();
+        let widths = columns::column_widths(&form, TEXT_WIDTH, CELL_TEXT)
+            .map_err(|e| widths_error(grids[start].0, e))?;
+        for (_, table, grid) in &grids[start..end] {
+            layouts.push(Layout {
+                table,
+                grid: grid.clone(),
+                widths: widths.clone(),
+                note_follows: false,
+            });
+        }
+        start = end;
+    }
+    if let Some(last) = layouts.last_mut() {
+        last.note_follows = note_follows;
+    }
+    Ok(layouts)
+}
+
+fn widths_error(number: usize, error: WidthsError) -> DocxError {
+    match error {
         WidthsError::Count { given, columns } => DocxError::ColumnCount {
             number,
             given,
             columns,
         },
         WidthsError::Zero { column } => DocxError::ZeroColumnWidth { number, column },
-    })?;
-    Ok(Some(Layout {
-        table,
-        grid,
-        widths,
-    }))
+    }
 }
 
 impl Layout<'_> {
@@ -83,17 +142,20 @@ impl Layout<'_> {
         markup.push("</w:tbl>");
     }
 
-    /// Writes grid row `r`: a header row repeats on every page, a short row
-    /// is kept whole.
+    /// Writes grid row `r`.
     fn write_row(&self, markup: &mut Markup, r: usize) {
         let header = self.table.rows[r].header;
-        let short = is_short(self.table, &self.grid, &self.widths, r);
-        markup.push(match (short, header) {
+        let fits = self.estimated_height(r) <= TEXT_HEIGHT;
+        markup.push(match (fits, header) {
             (true, true) => "<w:tr><w:trPr><w:cantSplit /><w:tblHeader/></w:trPr>",
             (true, false) => "<w:tr><w:trPr><w:cantSplit /></w:trPr>",
             (false, true) => "<w:tr><w:trPr><w:tblHeader/></w:trPr>",
             (false, false) => "<w:tr><w:trPr />",
         });
+        let direct = Direct {
+            keep_next: self.keeps_with_next(r),
+            page_break_before: false,
+        };
         let mut column = 0;
         while column < self.grid.width {
             let Some((origin_row, cell)) = covering_cell(self.table, &self.grid, r, column) else {
@@ -109,15 +171,49 @@ impl Layout<'_> {
             };
             write_cell_properties(markup, width, span, merge);
             if origin_row == r {
-                write_lines(markup, cell, header);
+                write_lines(markup, cell, header, direct);
             } else {
-                Format::cell(header, CellAlign::Left).write_paragraph(markup, &[], false);
+                Format::cell(header, CellAlign::Left).write_paragraph_with(markup, &[], direct);
             }
             markup.push("</w:tc>");
             column += span;
         }
         markup.push("</w:tr>");
     }
+
+    /// Whether row `r` keeps with what follows it: a header row, the last
+    /// data row before the last row, and the last row when a note follows.
+    fn keeps_with_next(&self, r: usize) -> bool {
+        let rows = self.grid.slots.len();
+        let header = self.table.rows[r].header;
+        let body_rows = self.table.rows.iter().filter(|row| !row.header).count();
+        header || (r + 2 == rows && body_rows >= 2) || (r + 1 == rows && self.note_follows)
+    }
+
+    /// The height in twips of row `r`'s tallest cell that starts in it and
+    /// spans only it.
+    fn estimated_height(&self, r: usize) -> u32 {
+        self.grid.slots[r]
+            .iter()
+            .enumerate()
+            .filter_map(|(column, slot)| match *slot {
+                Slot::Origin { row, cell } => Some((column, &self.table.rows[row].cells[cell])),
+                Slot::Covered { .. } => None,
+            })
+            .filter(|(_, cell)| cell.rowspan == 1)
+            .map(|(column, cell)| {
+                let span = (cell.colspan as usize).min(self.grid.width - column);
+                let width: u32 = self.widths[column..column + span].iter().sum();
+                columns::lines(cell, width, CELL_TEXT) * CELL_LINE
+            })
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// The 0.7-point paragraph between two tables of a run.
+pub(super) fn write_join(markup: &mut Markup) {
+    Format::TABLE_JOIN.write_paragraph(markup, &[], false);
 }
 
 /// Opens a cell `width` twips wide spanning `span` grid columns, with its
@@ -137,13 +233,13 @@ fn write_cell_properties(markup: &mut Markup, width: u32, span: usize, merge: Op
 
 /// The text of a cell that starts in this row: one paragraph per line, an
 /// empty one if it has none.
-fn write_lines(markup: &mut Markup, cell: &Cell, header: bool) {
+fn write_lines(markup: &mut Markup, cell: &Cell, header: bool, direct: Direct) {
     let format = Format::cell(header, cell.align);
     if cell.lines.is_empty() {
-        format.write_paragraph(markup, &[], false);
+        format.write_paragraph_with(markup, &[], direct);
     }
     for line in &cell.lines {
-        format.write_paragraph(markup, line, false);
+        format.write_paragraph_with(markup, line, direct);
     }
 }
 
@@ -164,78 +260,48 @@ fn covering_cell<'t>(
     Some((row, &table.rows[row].cells[cell]))
 }
 
-/// Whether every single-row cell starting in row `r` fits in a few lines.
-fn is_short(table: &Table, grid: &Grid, widths: &[u32], r: usize) -> bool {
-    grid.slots[r]
-        .iter()
-        .enumerate()
-        .filter_map(|(column, slot)| match *slot {
-            Slot::Origin { row, cell } => Some((column, &table.rows[row].cells[cell])),
-            Slot::Covered { .. } => None,
-        })
-        .filter(|(_, cell)| cell.rowspan == 1)
-        .all(|(column, cell)| {
-            let span = (cell.colspan as usize).min(widths.len() - column);
-            let width: u32 = widths[column..column + span].iter().sum();
-            estimated_lines(cell, width) <= SHORT_ROW_LINES
-        })
-}
-
-/// Lines a cell's text wraps into at `width` twips.
-fn estimated_lines(cell: &Cell, width: u32) -> u32 {
-    let per_line = (width.saturating_sub(PADDING) * 2 / CHARACTER).max(1);
-    cell.lines
-        .iter()
-        .flat_map(|line| {
-            plain_text(line)
-                .split('\n')
-                .map(|text| half_widths(text).div_ceil(per_line).max(1))
-                .collect::<Vec<_>>()
-        })
-        .sum()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Inline, Row};
+    use crate::document::sample::table;
 
-    fn cell(text: &str) -> Cell {
-        Cell {
-            lines: vec![vec![Inline::plain(text)]],
-            rowspan: 1,
-            colspan: 1,
-            align: CellAlign::Left,
+    fn written(layouts: &[Layout]) -> String {
+        let mut markup = Markup::new(1, 0);
+        for layout in layouts {
+            layout.write(&mut markup);
         }
+        markup.into_string()
     }
 
     #[test]
-    fn estimated_lines_wrap_at_the_cell_width() {
-        let width = PADDING + 4 * CHARACTER;
-        assert_eq!(estimated_lines(&cell("一二三四"), width), 1);
-        assert_eq!(estimated_lines(&cell("一二三四五"), width), 2);
-        assert_eq!(estimated_lines(&cell("ab\ncd"), width), 2);
+    fn every_row_that_fits_a_page_is_kept_whole() {
+        let t = table(&[&["短", &"很长".repeat(200)], &["短", "也短"]]);
+        let xml = written(&layout_run(&[&t], 1, false).unwrap());
+        assert_eq!(xml.matches("<w:cantSplit />").count(), 2);
+        let page = table(&[&["短", &"很长的一行字".repeat(600)]]);
+        let xml = written(&layout_run(&[&page], 1, false).unwrap());
+        assert_eq!(xml.matches("<w:cantSplit />").count(), 0);
     }
 
     #[test]
-    fn a_row_with_a_long_cell_may_split() {
-        let long = "很长".repeat(40);
-        let table = Table {
-            rows: vec![Row {
-                header: false,
-                cells: vec![cell("短"), cell(&long)],
-            }],
-            column_widths: vec![1, 1],
-        };
-        let grid = table.grid().unwrap();
-        assert!(!is_short(&table, &grid, &[4000, 4845], 0));
-        let short = Table {
-            rows: vec![Row {
-                header: false,
-                cells: vec![cell("短"), cell("也短")],
-            }],
-            column_widths: vec![1, 1],
-        };
-        assert!(is_short(&short, &short.grid().unwrap(), &[4000, 4845], 0));
+    fn tables_of_one_form_share_widths() {
+        let top = table(&[&["名称", "很长很长的一个单位名称"]]);
+        let below = table(&[&["实际完成值很长很长很长很长很长很长", "5"]]);
+        let layouts = layout_run(&[&top, &below], 3, true).unwrap();
+        assert_eq!(layouts[0].widths, layouts[1].widths);
+        assert!(!layouts[0].note_follows && layouts[1].note_follows);
+        let other = table(&[&["a", "b", "c"]]);
+        let layouts = layout_run(&[&top, &other], 3, false).unwrap();
+        assert_eq!(layouts[1].widths.len(), 3);
+    }
+
+    #[test]
+    fn the_last_rows_keep_together_and_with_a_note() {
+        let t = table(&[&["a"], &["b"], &["c"], &["总分"]]);
+        let layouts = layout_run(&[&t], 1, true).unwrap();
+        let keeps: Vec<bool> = (0..4).map(|r| layouts[0].keeps_with_next(r)).collect();
+        assert_eq!(keeps, [false, false, true, true]);
+        let layouts = layout_run(&[&t], 1, false).unwrap();
+        assert!(!layouts[0].keeps_with_next(3));
     }
 }

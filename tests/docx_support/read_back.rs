@@ -47,13 +47,14 @@ impl El {
         self.all().into_iter().filter(|e| e.name == name).collect()
     }
 
-    /// The text of all `w:t` below, with `w:br` as "\n".
+    /// The text of all `w:t` below, with `w:br` as "\n" and `w:tab` as "\t".
     pub fn text(&self) -> String {
         self.all()
             .into_iter()
             .filter_map(|e| match e.name.as_str() {
                 "w:t" => Some(e.text.clone()),
                 "w:br" => Some("\n".to_owned()),
+                "w:tab" => Some("\t".to_owned()),
                 _ => None,
             })
             .collect()
