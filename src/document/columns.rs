@@ -10,8 +10,9 @@
 //!
 //! 1. each grid column gets at least its *minimum*: two full-width
 //!    characters, or the longest run that cannot wrap (a figure such as
-//!    `100.00%`, a Latin word) if longer, plus the cell's left and right
-//!    padding. Full-width (CJK) characters count one character, digits and
+//!    `100.00%`, a Latin word) if longer, or a third of the column head
+//!    (so that no head wraps into more than three lines), plus the cell's
+//!    left and right padding. Full-width (CJK) characters count one character, digits and
 //!    Latin letters half of one. Only cells spanning one column count;
 //! 2. the room left is handed out half a character at a time, each time to
 //!    the column whose widening shortens the table the most (the table's
@@ -56,6 +57,8 @@ pub const MAX_CHARACTERS: u32 = 20;
 /// Weight of a row's height against the lines of all its cells in the cost
 /// of a layout: the height decides, the other lines break ties.
 const HEIGHT_WEIGHT: u64 = 1024;
+/// The most lines a column head wraps into.
+const HEADER_LINES: u32 = 3;
 /// How many times a header row's height counts: it is repeated on the pages
 /// a long table runs onto.
 const HEADER_WEIGHT: u32 = 3;
@@ -138,6 +141,13 @@ fn longest_unbreakable(text: &str) -> u32 {
         .unwrap_or(0)
 }
 
+/// The line, in half-width characters, that lets a header cell's longest
+/// line wrap into at most [`HEADER_LINES`] lines of whole characters.
+fn header_line(measured: &[u32]) -> u32 {
+    let longest = measured.iter().copied().max().unwrap_or(0);
+    longest.div_ceil(HEADER_LINES).next_multiple_of(2)
+}
+
 /// One cell as the layout sees it.
 struct Placed {
     /// Its grid columns.
@@ -186,7 +196,12 @@ impl Form {
                             .map(|line| longest_unbreakable(&plain_text(line)))
                             .max()
                             .unwrap_or(0);
-                        minimum[column] = minimum[column].max(room(unbreakable));
+                        let header = if table.rows[row].header {
+                            header_line(&measured)
+                        } else {
+                            0
+                        };
+                        minimum[column] = minimum[column].max(room(unbreakable.max(header)));
                         let longest = measured.iter().copied().max().unwrap_or(0);
                         let per_row = longest.div_ceil(cell.rowspan.max(1));
                         wanted[column] = wanted[column].max(room(per_row.min(MAX_CHARACTERS * 2)));
@@ -356,6 +371,18 @@ mod tests {
         let widest = w.iter().copied().max().unwrap();
         assert_eq!(w[3], widest, "{w:?}");
         assert!(w[5] < room(8), "an empty column stays narrow: {w:?}");
+    }
+
+    #[test]
+    fn a_column_head_wraps_into_three_lines_at_most() {
+        let mut t = table(&[
+            &["指标", "偏差原因分析及改进措施"],
+            &[&"很长的说明文字".repeat(20), ""],
+        ]);
+        t.rows[0].header = true;
+        let w = widths_of(&[&t]);
+        let head = t.rows[0].cells[1].clone();
+        assert!(lines(&head, w[1], FIVE) <= 3, "{w:?}");
     }
 
     #[test]

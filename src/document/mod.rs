@@ -14,6 +14,7 @@
 //! | `<!-- jixiao:table-title -->` | the paragraph is a centred table title |
 //! | `<!-- jixiao:note -->` | the paragraph is a note under a table (smaller, no indent) |
 //! | `<!-- jixiao:right -->` | the paragraph is right-aligned (signature, date) |
+//! | `<!-- jixiao:attachment-list -->` | the paragraph is the list of attachments after the body (“附件：1、…”, a line each) |
 
 pub mod columns;
 mod grid;
@@ -62,6 +63,10 @@ pub enum ParagraphRole {
     Note,
     /// Right-aligned text (signature, date).
     Right,
+    /// The list of attachments after the body, “附件：” and one line per
+    /// attachment: a blank line above it, each number under the first
+    /// attachment's name, kept with the end of the body (GB/T 9704 §7.3.2).
+    AttachmentList,
 }
 
 /// A run of text with emphasis.

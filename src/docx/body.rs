@@ -9,13 +9,15 @@
 //! would only add a blank page.
 //!
 //! Tables that follow one another directly are laid out together
-//! ([`table::layout_run`]), with a one-point paragraph between them.
+//! ([`table::layout_run`]), with a thin paragraph between them. The list of
+//! attachments is laid out by [`attachment_list`], and the paragraph before
+//! it keeps with it.
 
 use super::DocxError;
 use super::markup::Markup;
 use super::page::FOOTER_PARAGRAPH_IDS;
-use super::styles::Format;
-use super::table;
+use super::styles::{Direct, Format};
+use super::{attachment_list, table};
 use crate::document::{Block, ParagraphRole};
 
 /// Room reserved for the body's XML; a report's is a few hundred KiB.
@@ -64,12 +66,29 @@ pub(super) fn write(blocks: &[Block]) -> Result<Markup, DocxError> {
                 }
                 continue;
             }
+            Block::Paragraph {
+                role: ParagraphRole::AttachmentList,
+                content,
+            } => {
+                attachment_list::write(&mut markup, content);
+                continue;
+            }
             Block::Title(content) => (Format::TITLE, content),
             Block::Heading { level, content } => (Format::heading_level(*level), content),
             Block::Paragraph { role, content } => (Format::role(*role), content),
         };
-        let page_break_before = std::mem::take(&mut break_pending);
-        format.write_paragraph(&mut markup, content, page_break_before);
+        let direct = Direct {
+            page_break_before: std::mem::take(&mut break_pending),
+            keep_next: matches!(
+                blocks.get(at),
+                Some(Block::Paragraph {
+                    role: ParagraphRole::AttachmentList,
+                    ..
+                })
+            ),
+            ..Direct::default()
+        };
+        format.write_paragraph_with(&mut markup, content, direct);
     }
     Ok(markup)
 }

@@ -14,7 +14,7 @@
 //!   one per kind of paragraph, with its typeface, size and format);
 //! - the report's content, written directly as WordprocessingML by `markup`
 //!   (`docx-rs`'s builders spent most of a build on it): `body` (blocks, each
-//!   paragraph naming its style), `table` (tables and column
+//!   paragraph naming its style), `attachment_list` (the 附件 list), `table` (tables and column
 //!   widths, from `crate::document::columns`), `page` (page geometry, the
 //!   document grid and the page-number footers), and `properties`
 //!   (`docProps/core.xml`: title, creator, subject, keywords).
@@ -22,6 +22,7 @@
 //! `package` writes both into a ZIP with fixed entry order and times, so that
 //! the same [`Document`] always gives the same bytes.
 
+mod attachment_list;
 mod body;
 mod error;
 mod fonts;

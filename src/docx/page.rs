@@ -46,26 +46,24 @@ pub(super) const LINE_PITCH: i32 = (TEXT_HEIGHT / LINES_PER_PAGE) as i32;
 
 /// Characters per line of body text.
 const CHARACTERS_PER_LINE: u32 = 28;
-/// The body text's size in points (3号), on which the character grid is
-/// based.
-const BODY_POINTS: u32 = 16;
-/// `w:charSpace` of the document grid: how much the character pitch differs
-/// from the body text's size, in 1/4096 pt. The pitch that puts 28
-/// characters in the text width is TEXT_WIDTH / 28 twips = 15.795 pt, so
-/// the difference is rounded away from zero, to keep 28 (not 27.99) in a
-/// line.
-const CHAR_SPACE: i64 = {
-    let pitch_4096ths = (TEXT_WIDTH as i64 * 4096) / (CHARACTERS_PER_LINE as i64 * 20);
-    pitch_4096ths - BODY_POINTS as i64 * 4096 - 1
-};
+/// The width of a 3号 (16 pt) character in twips.
+const BODY_CHARACTER: u32 = 320;
+/// Character spacing of text on the grid, in twips (`w:spacing` of a run):
+/// 28 characters of 3号 are 448 pt and the text width is 442.2 pt, so each
+/// character gives up the difference (−0.25 pt: the pitch is the text
+/// width over 28, rounded down, so that the 28th character still fits).
+///
+/// The grid itself is a line grid only (`w:type="lines"`): a character grid
+/// (`linesAndChars`) with a pitch below the font size gives the same 28 in
+/// Word, but LibreOffice then sets each character in two cells, 14 a line.
+pub(super) const CHARACTER_SPACING: i32 =
+    (TEXT_WIDTH / CHARACTERS_PER_LINE) as i32 - BODY_CHARACTER as i32;
 
-/// The GB/T 9704 grid of the body pages: 22 lines of [`LINE_PITCH`] and 28
-/// characters a line. Paragraphs that are not body text (tables, notes,
-/// footers) leave it (`w:snapToGrid w:val="0"`).
+/// The GB/T 9704 grid of the body pages: 22 lines of [`LINE_PITCH`].
+/// Paragraphs that are not body text (the title, tables, notes, footers)
+/// leave it (`w:snapToGrid w:val="0"`).
 fn document_grid() -> String {
-    format!(
-        r#"<w:docGrid w:type="linesAndChars" w:linePitch="{LINE_PITCH}" w:charSpace="{CHAR_SPACE}"/>"#
-    )
+    format!(r#"<w:docGrid w:type="lines" w:linePitch="{LINE_PITCH}"/>"#)
 }
 
 /// `word/document.xml` as `docx-rs` wrote it, with the document grid added
@@ -211,13 +209,12 @@ mod tests {
     }
 
     #[test]
-    fn the_grid_has_twenty_eight_characters_of_the_line_pitch() {
+    fn body_lines_hold_twenty_eight_characters() {
+        let pitch = BODY_CHARACTER as i32 + CHARACTER_SPACING;
+        assert_eq!(TEXT_WIDTH as i32 / pitch, 28);
+        assert_eq!(CHARACTER_SPACING, -5);
         let grid = document_grid();
-        assert_eq!(CHAR_SPACE, -843);
-        // The pitch in 1/4096 pt and the characters it puts in a line.
-        let pitch = BODY_POINTS as i64 * 4096 + CHAR_SPACE;
-        let per_line = TEXT_WIDTH as i64 * 4096 / 20 / pitch;
-        assert_eq!(per_line, 28);
+        assert_eq!(grid, r#"<w:docGrid w:type="lines" w:linePitch="579"/>"#);
         let with_grid = with_document_grid(b"<w:sectPr><w:cols/></w:sectPr>").unwrap();
         assert!(with_grid.ends_with(format!("<w:cols/>{grid}</w:sectPr>").as_bytes()));
     }

@@ -19,7 +19,7 @@
 //! schema order.
 
 use super::markup::Markup;
-use super::page::LINE_PITCH;
+use super::page::{CHARACTER_SPACING, LINE_PITCH};
 use crate::document::{CellAlign, Inline, ParagraphRole};
 
 /// Latin letters and digits.
@@ -86,13 +86,14 @@ impl Face {
     /// Writes the run properties (`w:rPr`) of this face, bold if `bold`.
     pub fn write_properties(self, markup: &mut Markup, bold: bool) {
         markup.push("<w:rPr>");
-        self.write_property_children(markup, bold, true);
+        self.write_property_children(markup, bold, None);
         markup.push("</w:rPr>");
     }
 
-    /// The children of `w:rPr`: faces, bold if `bold`, off the character
-    /// grid unless `on_grid`, size.
-    fn write_property_children(self, markup: &mut Markup, bold: bool, on_grid: bool) {
+    /// The children of `w:rPr`: faces, bold if `bold`, the character
+    /// spacing of text on the page's grid or leaving the grid if `on_grid`
+    /// says which, size.
+    fn write_property_children(self, markup: &mut Markup, bold: bool, on_grid: Option<bool>) {
         markup.push(r#"<w:rFonts w:ascii=""#);
         markup.value(self.latin);
         markup.push(r#"" w:hAnsi=""#);
@@ -103,8 +104,10 @@ impl Face {
         if bold {
             markup.push("<w:b /><w:bCs />");
         }
-        if !on_grid {
-            markup.push(r#"<w:snapToGrid w:val="0" />"#);
+        match on_grid {
+            Some(true) => markup.val("w:spacing", CHARACTER_SPACING),
+            Some(false) => markup.push(r#"<w:snapToGrid w:val="0" />"#),
+            None => {}
         }
         markup.val("w:sz", self.half_points);
         markup.val("w:szCs", self.half_points);
@@ -182,6 +185,8 @@ pub(super) struct Direct {
     pub keep_next: bool,
     /// Starts a new page.
     pub page_break_before: bool,
+    /// Left indent and hanging indent of the first line, in twips.
+    pub hanging: Option<(i32, i32)>,
 }
 
 /// Everything about a paragraph's layout.
@@ -299,7 +304,9 @@ impl Format {
     pub const TITLE: Format = Format {
         after: LINE_PITCH as u32,
         keep_next: true,
-        ..Format::text(Face::new(XIAOBIAOSONG, SIZE_2), Align::Center).built_in("Title", "Title")
+        ..Format::text(Face::new(XIAOBIAOSONG, SIZE_2), Align::Center)
+            .off_grid()
+            .built_in("Title", "Title")
     };
 
     /// Body text: 3号仿宋, justified, indented two characters.
@@ -340,6 +347,11 @@ impl Format {
     const NOTE: Format = Format::text(Face::new(FANGSONG, SIZE_SMALL_4), Align::Both)
         .single()
         .styled("TableNote", "表注");
+
+    /// A line of the list of attachments: 3号仿宋 at the left, its
+    /// indents given on each line.
+    pub const ATTACHMENT_LIST: Format =
+        Format::text(Face::new(FANGSONG, SIZE_3), Align::Left).styled("AttachmentList", "附件说明");
 
     /// A line at the right (a signature, a date): 3号仿宋.
     const RIGHT: Format =
@@ -386,6 +398,7 @@ impl Format {
             ParagraphRole::TableTitle => Format::TABLE_TITLE,
             ParagraphRole::Note => Format::NOTE,
             ParagraphRole::Right => Format::RIGHT,
+            ParagraphRole::AttachmentList => Format::ATTACHMENT_LIST,
         }
     }
 
@@ -404,7 +417,7 @@ impl Format {
     pub fn write_paragraph(self, markup: &mut Markup, content: &[Inline], page_break_before: bool) {
         let direct = Direct {
             page_break_before,
-            keep_next: false,
+            ..Direct::default()
         };
         self.write_paragraph_with(markup, content, direct);
     }
@@ -423,6 +436,13 @@ impl Format {
                 }
                 if direct.page_break_before {
                     markup.push("<w:pageBreakBefore />");
+                }
+                if let Some((left, hanging)) = direct.hanging {
+                    markup.push(r#"<w:ind w:left=""#);
+                    markup.value(left);
+                    markup.push(r#"" w:hanging=""#);
+                    markup.value(hanging);
+                    markup.push(r#"" />"#);
                 }
                 markup.push("</w:pPr>");
                 for inline in content {
@@ -509,13 +529,13 @@ impl Format {
         self.write_property_children(markup, false);
         markup.push("</w:pPr><w:rPr>");
         self.face
-            .write_property_children(markup, self.face.bold, self.on_grid);
+            .write_property_children(markup, self.face.bold, Some(self.on_grid));
         markup.push("</w:rPr></w:style>");
     }
 }
 
 /// Every styled format, each once.
-pub(super) const STYLES: [Format; 18] = [
+pub(super) const STYLES: [Format; 19] = [
     Format::TITLE,
     Format::BODY,
     Format::HEADINGS[0],
@@ -526,6 +546,7 @@ pub(super) const STYLES: [Format; 18] = [
     Format::TABLE_TITLE,
     Format::NOTE,
     Format::RIGHT,
+    Format::ATTACHMENT_LIST,
     Format::PAGE_BREAK,
     Format::TABLE_JOIN,
     Format::CELLS[0][0],
@@ -550,13 +571,17 @@ pub(super) fn styles_xml() -> String {
     ));
     Format::BODY
         .face
-        .write_property_children(&mut markup, false, true);
+        .write_property_children(&mut markup, false, None);
     markup.push(concat!(
         r#"<w:lang w:val="en-US" w:eastAsia="zh-CN" />"#,
         "</w:rPr></w:rPrDefault><w:pPrDefault /></w:docDefaults>",
         r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal">"#,
-        r#"<w:name w:val="Normal" /><w:qFormat /></w:style>"#,
+        r#"<w:name w:val="Normal" /><w:qFormat /><w:rPr>"#,
     ));
+    // The document grid's character pitch is reckoned from this size.
+    markup.val("w:sz", Format::BODY.face.half_points);
+    markup.val("w:szCs", Format::BODY.face.half_points);
+    markup.push("</w:rPr></w:style>");
     for format in STYLES {
         if let Some(style) = format.style {
             format.write_style(&mut markup, style);

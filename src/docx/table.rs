@@ -154,7 +154,7 @@ impl Layout<'_> {
         });
         let direct = Direct {
             keep_next: self.keeps_with_next(r),
-            page_break_before: false,
+            ..Direct::default()
         };
         let mut column = 0;
         while column < self.grid.width {

@@ -14,7 +14,7 @@ pub(super) enum Hint {
 
 const PREFIX: &str = "jixiao:";
 
-const HINTS: [(&str, Hint); 5] = [
+const HINTS: [(&str, Hint); 6] = [
     ("page-break", Hint::PageBreak),
     (
         "attachment-label",
@@ -23,6 +23,7 @@ const HINTS: [(&str, Hint); 5] = [
     ("table-title", Hint::Role(ParagraphRole::TableTitle)),
     ("note", Hint::Role(ParagraphRole::Note)),
     ("right", Hint::Role(ParagraphRole::Right)),
+    ("attachment-list", Hint::Role(ParagraphRole::AttachmentList)),
 ];
 
 impl Hint {
