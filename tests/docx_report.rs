@@ -4,6 +4,9 @@
 
 // Shared with docx_read_back.rs, which uses all of it.
 #[allow(dead_code)]
+#[path = "docx_support/pdf.rs"]
+mod pdf;
+#[allow(dead_code)]
 #[path = "docx_support/read_back.rs"]
 mod read_back;
 
@@ -198,55 +201,19 @@ fn two_processes_write_identical_bytes() {
     }
 }
 
-fn on_path(program: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
-}
-
 /// Runs where LibreOffice and poppler are installed (`.ci/run` installs them);
 /// elsewhere it says so and passes.
 #[test]
 fn libreoffice_turns_the_report_into_a_plausible_pdf() {
-    if !on_path("soffice") || !on_path("pdftotext") || !on_path("pdfinfo") {
-        eprintln!("soffice, pdftotext or pdfinfo not on PATH; LibreOffice round trip skipped");
-        return;
-    }
     let (_, docx) = report();
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("2024.docx");
-    std::fs::write(&input, docx).unwrap();
-    let status = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.path().join("profile").display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path())
-        .arg(&input)
-        .output()
-        .unwrap()
-        .status;
-    assert!(status.success());
-    let pdf = dir.path().join("2024.pdf");
-    assert!(pdf.is_file(), "no PDF written");
-    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
-    let info = String::from_utf8_lossy(&info.stdout);
-    let pages: usize = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("page count");
+    let Some(pdf) = pdf::render(&docx, "2024") else {
+        return;
+    };
+    let pages = pdf.page_count();
     assert!((12..=60).contains(&pages), "{pages} pages");
+    let info = pdf.info();
     assert!(info.contains("595") && info.contains("841"), "A4: {info}");
-    let text = Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text: String = String::from_utf8_lossy(&text.stdout)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let text = pdf.text();
     assert!(
         text.contains("2024年度湖南省工业和信息化行业事务中心"),
         "title"

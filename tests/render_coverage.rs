@@ -248,7 +248,9 @@ impl Parts {
     fn of(doc: &Document) -> Parts {
         let mut blocks: BTreeMap<String, Vec<Block>> = BTreeMap::new();
         let mut part = String::from("标题");
+        let mut after_table = false;
         for block in &doc.blocks {
+            let continues = std::mem::replace(&mut after_table, matches!(block, Block::Table(_)));
             match block {
                 Block::Heading { level: 1, content } => {
                     let text = document::plain_text(content);
@@ -258,7 +260,8 @@ impl Parts {
                     role: ParagraphRole::AttachmentLabel,
                     content,
                 } => part = document::plain_text(content).trim().to_string(),
-                Block::Table(table) if part.starts_with("附件3") => {
+                // A table right under another continues its form.
+                Block::Table(table) if part.starts_with("附件3") && !continues => {
                     part = format!("附件3·{}", cell_text(table, 0, 1));
                 }
                 _ => {}
@@ -313,7 +316,9 @@ impl Parts {
             .collect()
     }
 
-    fn table(&self, part: &str) -> &Table {
+    /// The part's form: its table, or its budget table and the indicator
+    /// table directly under it, as one list of rows.
+    fn table(&self, part: &str) -> Table {
         let tables: Vec<&Table> = self
             .blocks(part)
             .iter()
@@ -322,8 +327,14 @@ impl Parts {
                 _ => None,
             })
             .collect();
-        assert_eq!(tables.len(), 1, "{part} should hold exactly one table");
-        tables[0]
+        assert!(
+            (1..=2).contains(&tables.len()),
+            "{part} should hold one form of one or two tables"
+        );
+        Table {
+            rows: tables.iter().flat_map(|t| t.rows.clone()).collect(),
+            column_widths: Vec::new(),
+        }
     }
 }
 
@@ -443,7 +454,7 @@ fn total_score_is_the_same_in_six_and_attachment_2() {
         .find(|t| t.contains("综合得分"))
         .expect("六 states the total score");
     let in_six = number_after(&six, "综合得分为");
-    let total_row = row_with(parts.table("附件2"), "总分");
+    let total_row = row_with(&parts.table("附件2"), "总分");
     let in_table = dec(total_row[2].trim());
     assert_eq!(in_six, computed, "六: {six}");
     assert_eq!(in_table, computed, "附件2 总分: {total_row:?}");
@@ -474,7 +485,7 @@ fn execution_score_and_rate_are_the_same_in_six_and_attachment_2() {
         .expect("六㈠");
     assert_eq!(number_after(execution, "执行率为"), rate, "{execution}");
     assert_eq!(number_after(execution, "自评得分"), score, "{execution}");
-    let row = row_with(parts.table("附件2"), "年度资金总额");
+    let row = row_with(&parts.table("附件2"), "年度资金总额");
     assert_eq!(row.len(), 7, "{row:?}");
     assert_eq!(dec(row[5].trim_end_matches('%')), rate, "{row:?}");
     assert_eq!(dec(&row[6]), score, "{row:?}");
@@ -498,7 +509,7 @@ fn each_project_total_appears_once_in_its_table() {
     for project in projects {
         let name = &project.name.value;
         let part = format!("附件3·{name}");
-        let table = parts.table(&part);
+        let table = &parts.table(&part);
         let key = format!("project[{name}]");
         let total = figure(&analysis, &format!("{key}.total_score"));
         let row = row_with(table, "总分");
@@ -521,7 +532,7 @@ fn each_project_total_appears_once_in_its_table() {
             assert_eq!(dec(cell.trim_end_matches('%')), want, "{part}: {money:?}");
         }
         // The same project in 附件1 (本年预算数, 本年决算数) and in 二㈡ (实际支出).
-        let base = parts.table("附件1");
+        let base = &parts.table("附件1");
         let base_row = (0..base.rows.len())
             .map(|r| {
                 (0..base.rows[r].cells.len())

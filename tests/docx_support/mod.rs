@@ -1,4 +1,8 @@
 //! Helpers shared by the read-back tests.
 
+#![allow(dead_code)]
+
+pub mod pdf;
 pub mod read_back;
 pub mod sample;
+pub mod units;

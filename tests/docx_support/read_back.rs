@@ -9,7 +9,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
 /// An element of a part, read back.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct El {
     pub name: String,
     pub attrs: Vec<(String, String)>,

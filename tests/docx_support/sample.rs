@@ -167,26 +167,26 @@ pub fn rows_in(groups: &[Group]) -> usize {
     groups.iter().map(|(_, items)| items.len()).sum()
 }
 
+/// The column heads of the indicator table, in order.
+pub const INDICATOR_HEADS: [&str; 9] = [
+    "绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "自评得分",
+    "偏差原因分析及改进措施",
+];
+
 /// The 9-column 部门整体支出绩效自评表: one header row, a first column
 /// spanning every indicator row, 一级 and 二级 columns spanning theirs, and
 /// a 总分 row whose label spans 6 columns.
 pub fn indicator_table() -> Table {
     let header = Row {
         header: true,
-        cells: [
-            "绩效指标",
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "年度指标值",
-            "实际完成值",
-            "分值",
-            "得分",
-            "偏差原因分析及改进措施",
-        ]
-        .iter()
-        .map(|s| centred(s))
-        .collect(),
+        cells: INDICATOR_HEADS.iter().map(|s| centred(s)).collect(),
     };
     let levels: [(&str, &[Group]); 3] = [
         ("产出指标", OUTPUT),

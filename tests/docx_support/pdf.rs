@@ -1,0 +1,92 @@
+//! LibreOffice's rendering of a DOCX, read back page by page with poppler.
+//! Runs where `soffice`, `pdftotext` and `pdfinfo` are on PATH (`.ci/run`
+//! installs them); elsewhere [`render`] says so and gives `None`.
+
+use std::path::Path;
+use std::process::Command;
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+/// A PDF written by LibreOffice, in a directory removed with it.
+pub struct Pdf {
+    _dir: tempfile::TempDir,
+    pub path: std::path::PathBuf,
+}
+
+/// Converts `docx` to PDF with LibreOffice, or `None` where the tools are
+/// missing.
+pub fn render(docx: &[u8], stem: &str) -> Option<Pdf> {
+    if !on_path("soffice") || !on_path("pdftotext") || !on_path("pdfinfo") {
+        eprintln!("soffice, pdftotext or pdfinfo not on PATH; LibreOffice round trip skipped");
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join(format!("{stem}.docx"));
+    std::fs::write(&input, docx).unwrap();
+    let status = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.path().join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&input)
+        .output()
+        .unwrap()
+        .status;
+    assert!(status.success(), "LibreOffice failed on {stem}");
+    let path = dir.path().join(format!("{stem}.pdf"));
+    assert!(path.is_file(), "no PDF written for {stem}");
+    Some(Pdf { _dir: dir, path })
+}
+
+impl Pdf {
+    /// `pdfinfo`'s report.
+    pub fn info(&self) -> String {
+        let out = Command::new("pdfinfo").arg(&self.path).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// The number of pages.
+    pub fn page_count(&self) -> usize {
+        self.info()
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+            .expect("page count")
+    }
+
+    /// The text of every page in the order LibreOffice wrote it (a table
+    /// cell's text together), without whitespace.
+    pub fn pages(&self) -> Vec<String> {
+        (1..=self.page_count())
+            .map(|n| {
+                text(
+                    &self.path,
+                    &["-raw", "-f", &n.to_string(), "-l", &n.to_string()],
+                )
+            })
+            .collect()
+    }
+
+    /// The whole text in reading order, without whitespace.
+    pub fn text(&self) -> String {
+        text(&self.path, &[])
+    }
+}
+
+fn text(pdf: &Path, options: &[&str]) -> String {
+    let out = Command::new("pdftotext")
+        .args(options)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
