@@ -17,7 +17,7 @@ use super::DocxError;
 use super::markup::Markup;
 use super::page::FOOTER_PARAGRAPH_IDS;
 use super::styles::{Direct, Format};
-use super::{attachment_list, table};
+use super::{attachment_list, table, title};
 use crate::document::{Block, ParagraphRole};
 
 /// Room reserved for the body's XML; a report's is a few hundred KiB.
@@ -73,7 +73,12 @@ pub(super) fn write(blocks: &[Block]) -> Result<Markup, DocxError> {
                 attachment_list::write(&mut markup, content);
                 continue;
             }
-            Block::Title(content) => (Format::TITLE, content),
+            Block::Title(content) => {
+                let lines = title::lines(content);
+                let page_break_before = std::mem::take(&mut break_pending);
+                Format::TITLE.write_paragraph(&mut markup, &lines, page_break_before);
+                continue;
+            }
             Block::Heading { level, content } => (Format::heading_level(*level), content),
             Block::Paragraph { role, content } => (Format::role(*role), content),
         };

@@ -14,7 +14,8 @@
 //!   one per kind of paragraph, with its typeface, size and format);
 //! - the report's content, written directly as WordprocessingML by `markup`
 //!   (`docx-rs`'s builders spent most of a build on it): `body` (blocks, each
-//!   paragraph naming its style), `attachment_list` (the 附件 list), `table` (tables and column
+//!   paragraph naming its style), `title` (where the title breaks),
+//!   `attachment_list` (the 附件 list), `table` (tables and column
 //!   widths, from `crate::document::columns`), `page` (page geometry, the
 //!   document grid and the page-number footers), and `properties`
 //!   (`docProps/core.xml`: title, creator, subject, keywords).
@@ -35,6 +36,7 @@ mod settings;
 mod skeleton;
 mod styles;
 mod table;
+mod title;
 mod xml;
 
 use crate::document::Document;

@@ -80,10 +80,10 @@ pub(super) const UNUSED_PARTS: [&str; 5] = [
 ];
 
 /// `docProps/core.xml` of `doc`: its title (the text of its first title
-/// block, if any) and `properties`; elements with no text are left out.
+/// block, if any, without line breaks and break marks) and `properties`; elements with no text are left out.
 pub(super) fn core_xml(doc: &Document, properties: &Properties) -> String {
     let title = doc.blocks.iter().find_map(|block| match block {
-        Block::Title(content) => Some(plain_text(content).replace('\n', "")),
+        Block::Title(content) => Some(plain_text(content).replace(['\n', '\u{200B}'], "")),
         _ => None,
     });
     let mut markup = Markup::new(1, 1024);
