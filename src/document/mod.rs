@@ -65,7 +65,7 @@ pub enum ParagraphRole {
     Right,
     /// The list of attachments after the body, “附件：” and one line per
     /// attachment: a blank line above it, each number under the first
-    /// attachment's name, kept with the end of the body (GB/T 9704 §7.3.2).
+    /// attachment's name, kept with the end of the body (GB/T 9704-2012, 附件说明).
     AttachmentList,
 }
 

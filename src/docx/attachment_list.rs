@@ -1,5 +1,5 @@
 //! The list of attachments after the body, laid out as GB/T 9704-2012
-//! §7.3.2 wants it: one blank line below the body, “附件：” two characters
+//! wants it (附件说明): one blank line below the body, “附件：” two characters
 //! in, then the attachments one a line, each number under the first
 //! attachment's number and a name that wraps under its own first character;
 //! the whole kept on the page of the body's last lines.
