@@ -413,6 +413,25 @@ fn assert_well_formed(label: &str, markdown: &str, projects: usize) {
 }
 
 #[test]
+fn an_indicator_table_whose_first_category_is_empty_stays_a_rectangle() {
+    let mut loaded = analysis().loaded;
+    for sub in &mut loaded.facts.self_evaluation.categories[0].subcategories {
+        sub.indicators.clear();
+    }
+    loaded.facts.projects[0].evaluation.categories[0].subcategories[0]
+        .indicators
+        .clear();
+    let md = markdown(&Analysis::of(loaded));
+    assert_well_formed("first category empty", &md, 2);
+    let doc = parse(&md);
+    let tables = tables(&doc);
+    for indicators in [tables[2], tables[4]] {
+        let body_rows = indicators.rows.len() - 2;
+        assert_eq!(indicators.rows[1].cells[0].rowspan as usize, body_rows);
+    }
+}
+
+#[test]
 fn other_shapes_of_data_stay_well_formed() {
     use jixiao::model::BudgetType;
 
