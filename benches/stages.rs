@@ -1,5 +1,4 @@
-//! Time per stage on the bundled report: load (by the quick reader, and by
-//! serde-saphyr alone), compute, audit, Markdown, DOCX.
+//! Time per stage on the bundled report: load, compute, audit, Markdown, DOCX.
 //! Run with `cargo bench --bench stages`; prints the median and minimum of many
 //! runs of each stage, measured in this one process so the ratios compare.
 
@@ -62,15 +61,6 @@ fn main() {
         "load",
         &sample(budget, 20, || {
             black_box(jixiao::model::load_str(black_box(DATA), "2024.yaml").unwrap());
-        }),
-    );
-    // The same file through serde-saphyr alone, as files the quick reader
-    // leaves to it are read.
-    report(
-        "load-full",
-        &sample(budget, 20, || {
-            let text = black_box(DATA);
-            black_box(jixiao::model::load_str_by_serde_saphyr(text, "2024.yaml").unwrap());
         }),
     );
     report(

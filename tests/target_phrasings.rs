@@ -1,14 +1,13 @@
 //! Targets (年度指标值) as public 绩效自评表 and 绩效目标表 write them, each read
 //! through a facts file to its comparison, value and unit and scored for a
 //! measured value above, at and below it (weight 10); then the wordings that
-//! must be refused, each a load error at the target's line and column in both
-//! YAML readers. The sources are named per group below and in `docs/data.md`
-//! §五.
+//! must be refused, each a load error at the target's line and column. The
+//! sources are named per group below and in `docs/data.md` §五.
 
 use jixiao::Analysis;
 use jixiao::compute::Value;
 use jixiao::model::load::LoadErrorKind;
-use jixiao::model::{LoadError, Loaded, Op, TargetKind, load_str, load_str_by_serde_saphyr};
+use jixiao::model::{LoadError, Loaded, Op, TargetKind, load_str};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -303,24 +302,19 @@ fn target_line() -> usize {
     REFERENCE[..block].lines().count() + 2
 }
 
-/// A load error for `text` as target, in both readers, at the target.
+/// A load error for `text` as target, at the target.
 fn refused(text: &str) -> LoadError {
     let file = facts(text, None);
-    let line = target_line();
-    let quick = load_str(&file, "phrasing.yaml").expect_err(text);
-    let serde = load_str_by_serde_saphyr(&file, "phrasing.yaml").expect_err(text);
-    for e in [&quick, &serde] {
-        assert_eq!(e.kind, LoadErrorKind::InvalidValue, "{text}: {}", e.message);
-        let at = e.at.unwrap_or_else(|| panic!("{text}: no place"));
-        assert_eq!(
-            (at.line, at.column),
-            (line, TARGET_COLUMN),
-            "{text}: {}",
-            e.message
-        );
-    }
-    assert_eq!(quick.message, serde.message, "{text}");
-    quick
+    let e = load_str(&file, "phrasing.yaml").expect_err(text);
+    assert_eq!(e.kind, LoadErrorKind::InvalidValue, "{text}: {}", e.message);
+    let at = e.at.unwrap_or_else(|| panic!("{text}: no place"));
+    assert_eq!(
+        (at.line, at.column),
+        (target_line(), TARGET_COLUMN),
+        "{text}: {}",
+        e.message
+    );
+    e
 }
 
 #[test]
@@ -388,25 +382,23 @@ fn unquoted_yaml_numbers_are_read_as_written() {
             &format!("                  weight: 10\n                  target: {raw}\n"),
             1,
         );
-        for load in [load_str, load_str_by_serde_saphyr] {
-            match (load(&file, "phrasing.yaml"), value) {
-                (Ok(loaded), Some(value)) => assert_eq!(
-                    target_of(&loaded),
-                    TargetKind::Quantitative {
-                        op: Op::Exactly,
-                        op_written: false,
-                        value: d(value),
-                        unit: String::new()
-                    },
-                    "{raw}"
-                ),
-                (Err(e), None) => {
-                    assert_eq!(e.kind, LoadErrorKind::InvalidValue, "{raw}: {}", e.message);
-                    assert_eq!(e.at.map(|at| at.line), Some(line), "{raw}");
-                }
-                (Ok(loaded), None) => panic!("{raw}: read as {:?}", target_of(&loaded)),
-                (Err(e), Some(_)) => panic!("{raw}: {}", e.message),
+        match (load_str(&file, "phrasing.yaml"), value) {
+            (Ok(loaded), Some(value)) => assert_eq!(
+                target_of(&loaded),
+                TargetKind::Quantitative {
+                    op: Op::Exactly,
+                    op_written: false,
+                    value: d(value),
+                    unit: String::new()
+                },
+                "{raw}"
+            ),
+            (Err(e), None) => {
+                assert_eq!(e.kind, LoadErrorKind::InvalidValue, "{raw}: {}", e.message);
+                assert_eq!(e.at.map(|at| at.line), Some(line), "{raw}");
             }
+            (Ok(loaded), None) => panic!("{raw}: read as {:?}", target_of(&loaded)),
+            (Err(e), Some(_)) => panic!("{raw}: {}", e.message),
         }
     }
 }

@@ -212,17 +212,6 @@ pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 
 /// Loads facts from YAML text; `name` is used in messages.
 pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
-    load_with(text, name, true)
-}
-
-/// Loads facts from YAML text as [`load_str`] does, but always with
-/// serde-saphyr, never with the quick reader; for checking that both readers
-/// give the same facts (tests, fuzzing).
-pub fn load_str_by_serde_saphyr(text: &str, name: &str) -> Result<Loaded, LoadError> {
-    load_with(text, name, false)
-}
-
-fn load_with(text: &str, name: &str, quick: bool) -> Result<Loaded, LoadError> {
     let source = text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
     if source.len() > MAX_FILE_BYTES {
         return Err(LoadError {
@@ -235,11 +224,7 @@ fn load_with(text: &str, name: &str, quick: bool) -> Result<Loaded, LoadError> {
             ..LoadError::bare(name)
         });
     }
-    let read = match quick.then(|| noting(|| super::quick::facts(&source))) {
-        Some((Some(facts), notes)) => Ok((facts, notes)),
-        _ => deserialize(&source, false),
-    };
-    match read {
+    match deserialize(&source, false) {
         Ok((facts, mut notes)) => {
             if let Err(e) = super::names::check(&facts) {
                 return Err(LoadError::from_names(&e, name, &source));
@@ -290,8 +275,6 @@ fn deserialize(
     source: &str,
     track_path: bool,
 ) -> Result<(Facts, Vec<Note>), (serde_saphyr::Error, String)> {
-    // The quick reader (quick.rs) reads as serde-saphyr does with these
-    // options and its defaults otherwise; change both together.
     let options = serde_saphyr::options! {
         duplicate_keys: DuplicateKeyPolicy::Error,
         alias_limits: alias_limits(),

@@ -6,10 +6,8 @@
 //! so that the audit can compare it with the computed one. `docs/data.md`
 //! documents every key in Chinese.
 //!
-//! `load` reads a file: by `quick`, straight from the YAML parser's events,
-//! when the file uses nothing but mappings, sequences and plain values; by
-//! serde-saphyr otherwise and for every error message. Both give the same
-//! facts, which the tests and the fuzz target check.
+//! `load` reads a file with serde-saphyr, which words every error with its
+//! line and column.
 
 mod base_data;
 mod evaluation;
@@ -17,7 +15,6 @@ pub mod load;
 pub mod names;
 pub mod paths;
 mod quantity;
-mod quick;
 mod spending;
 mod target;
 mod wording;
@@ -27,7 +24,7 @@ pub use base_data::{
     ThreePublic, YearColumns,
 };
 pub use evaluation::{Category, Evaluation, Indicator, Rating, Subcategory};
-pub use load::{LoadError, Loaded, Note, load_file, load_str, load_str_by_serde_saphyr};
+pub use load::{LoadError, Loaded, Note, load_file, load_str};
 pub use quantity::{Amount, Count, Loc, Number, Text, Year, parse_decimal};
 pub use spending::{
     BasicExpenditure, BudgetLine, BudgetType, Funding, OtherBudgets, Project, Source,

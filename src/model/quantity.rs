@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::marker::PhantomData;
 
 use rust_decimal::Decimal;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -146,37 +145,14 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     Decimal::from_str_exact(t).map_err(|_| format!("「{t}」超出可表示的范围（最多 28 位有效数字）"))
 }
 
-/// The newtype name under which a value is read with its place: serde-saphyr
-/// hands over its deserializer, which the value is read from as a
-/// [`Spanned`]; the quick reader (`super::quick`) hands over the sequence
-/// (line, column, value).
-pub(super) const LOCATED: &str = "jixiao::located";
-
 /// Reads a value with the place it was written.
 fn located<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<(T, Loc), D::Error> {
-    struct V<T>(PhantomData<T>);
-    impl<'de, T: Deserialize<'de>> de::Visitor<'de> for V<T> {
-        type Value = (T, Loc);
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("值")
-        }
-        fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<(T, Loc), D::Error> {
-            let spanned = Spanned::<T>::deserialize(d)?;
-            let at = Loc {
-                line: spanned.referenced.line() as usize,
-                column: spanned.referenced.column() as usize,
-            };
-            Ok((spanned.value, at))
-        }
-        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(T, Loc), A::Error> {
-            let missing = || de::Error::custom("位置不全");
-            let line = seq.next_element()?.ok_or_else(missing)?;
-            let column = seq.next_element()?.ok_or_else(missing)?;
-            let value = seq.next_element()?.ok_or_else(missing)?;
-            Ok((value, Loc { line, column }))
-        }
-    }
-    d.deserialize_newtype_struct(LOCATED, V(PhantomData))
+    let spanned = Spanned::<T>::deserialize(d)?;
+    let at = Loc {
+        line: spanned.referenced.line() as usize,
+        column: spanned.referenced.column() as usize,
+    };
+    Ok((spanned.value, at))
 }
 
 /// Reads a number; a null (`~`, or nothing after the colon) is a pending value
