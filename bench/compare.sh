@@ -28,8 +28,8 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}" >/dev/null
 fi
 
-cargo build --release -q
-bin=target/release/jixiao
+cargo build --profile dist -q
+bin=target/dist/jixiao
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
