@@ -224,3 +224,37 @@ fn separators_in_names_never_join_two_facts() {
         .expect("subcategory 乙/丙 of 甲");
     assert_ne!(a.0, b.0);
 }
+
+/// A table of more indicators than any report's merged cells can span is
+/// refused at load, at the name of the table's owner (here the project).
+#[test]
+fn a_table_with_too_many_indicators_is_refused() {
+    let block = "                - name: 新增公务用车\n                  weight: 5\n                  target: 1辆\n                  actual: 新增1辆新能源汽车。\n                  actual_value: 1\n                  score: 5\n";
+    assert!(REFERENCE.contains(block));
+    let extra: String = (1..=jixiao::model::names::MAX_INDICATORS)
+        .map(|i| block.replace("新增公务用车", &format!("指标{i}")))
+        .collect();
+    let text = REFERENCE.replacen(block, &format!("{block}{extra}"), 1);
+    let e = load_err(&text);
+    assert_eq!(e.kind, LoadErrorKind::TooLarge, "{}", e.message);
+    assert_eq!(e.at.map(|a| a.line), Some(92), "{}", e.message);
+    // Exactly as many loads.
+    let reference = load_str(REFERENCE, "names.yaml").unwrap();
+    let present: usize = reference.facts.projects[0]
+        .evaluation
+        .categories
+        .iter()
+        .flat_map(|c| &c.subcategories)
+        .map(|s| s.indicators.len())
+        .sum();
+    let extra: String = (1..=jixiao::model::names::MAX_INDICATORS - present)
+        .map(|i| block.replace("新增公务用车", &format!("指标{i}")))
+        .collect();
+    let text = REFERENCE.replacen(block, &format!("{block}{extra}"), 1);
+    let loaded = load_str(&text, "names.yaml").unwrap_or_else(|e| panic!("{}", e.message));
+    // …and its report renders, merged cells and all.
+    let analysis = Analysis::of(loaded);
+    let templates = jixiao::render::Templates::load(None).unwrap();
+    let markdown = jixiao::render::markdown(&analysis, &templates).expect("renders");
+    jixiao::document::parse(&markdown).expect("its tables are valid");
+}
