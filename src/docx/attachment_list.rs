@@ -8,8 +8,8 @@
 //! its own, with a hanging indent measured from its leading number (“1、”,
 //! “2.”).
 
+use super::geometry::CHARACTER_SPACING;
 use super::markup::Markup;
-use super::page::CHARACTER_SPACING;
 use super::styles::{Direct, Format};
 use crate::document::Inline;
 use crate::document::columns::half_widths;

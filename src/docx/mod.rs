@@ -27,6 +27,7 @@ mod attachment_list;
 mod body;
 mod error;
 mod fonts;
+mod geometry;
 mod markup;
 mod order;
 mod package;

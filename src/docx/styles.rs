@@ -18,8 +18,8 @@
 //! face. Everything is written as WordprocessingML ([`Markup`]), children in
 //! schema order.
 
+use super::geometry::{CHARACTER_SPACING, LINE_PITCH};
 use super::markup::Markup;
-use super::page::{CHARACTER_SPACING, LINE_PITCH};
 use crate::document::{CellAlign, Inline, ParagraphRole};
 
 /// Latin letters and digits.

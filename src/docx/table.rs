@@ -27,8 +27,8 @@
 //! page has its top line there.
 
 use super::DocxError;
+use super::geometry::{TEXT_HEIGHT, TEXT_WIDTH};
 use super::markup::Markup;
-use super::page::{TEXT_HEIGHT, TEXT_WIDTH};
 use super::styles::{Direct, Format};
 use crate::document::columns::{self, Metrics, WidthsError};
 use crate::document::{Cell, CellAlign, Grid, Slot, Table};

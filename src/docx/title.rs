@@ -9,7 +9,7 @@
 //! one whose longer line is shortest). The marks themselves are never
 //! written.
 
-use super::page::TEXT_WIDTH;
+use super::geometry::TEXT_WIDTH;
 use crate::document::Inline;
 use crate::document::columns::half_widths;
 
