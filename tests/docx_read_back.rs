@@ -8,8 +8,9 @@ use std::io::Cursor;
 
 use docx_support::read_back::{El, Styles, body, entries, int, parse};
 use docx_support::sample::*;
+use docx_support::schema_order::{schema_rank, schema_sequence};
 use jixiao::document::{Block, CellAlign, Document, Row, Table};
-use jixiao::docx::{Properties, schema_rank, schema_sequence, write_docx};
+use jixiao::docx::{Properties, write_docx};
 
 fn sample_docx() -> Vec<u8> {
     write_docx(&sample_report(), &Properties::default()).expect("the sample report is written")
@@ -416,6 +417,18 @@ fn assert_schema_order(name: &str, part: &El) {
                 element.name
             );
             last = rank;
+        }
+    }
+}
+
+#[test]
+fn every_schema_sequence_lists_each_member_once() {
+    for (parent, sequence) in docx_support::schema_order::SCHEMA_SEQUENCES {
+        for (i, member) in sequence.iter().enumerate() {
+            assert!(
+                !sequence[..i].contains(member),
+                "{parent}: {member} listed twice"
+            );
         }
     }
 }

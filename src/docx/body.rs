@@ -1,6 +1,6 @@
 //! The document body: each [`Block`] in order as paragraphs and tables,
 //! written as WordprocessingML ([`Markup`]), paragraphs numbered after the
-//! footers' ([`FOOTER_PARAGRAPH_IDS`]).
+//! footers' ([`FOOTERS`]).
 //!
 //! A page break becomes `w:pageBreakBefore` on the paragraph that follows it,
 //! so no empty line is left at the top of the new page. Only where no
@@ -15,7 +15,7 @@
 
 use super::DocxError;
 use super::markup::Markup;
-use super::page::FOOTER_PARAGRAPH_IDS;
+use super::page::FOOTERS;
 use super::styles::{Direct, Format};
 use super::{attachment_list, table, title};
 use crate::document::{Block, ParagraphRole};
@@ -25,7 +25,11 @@ const INITIAL_CAPACITY: usize = 256 * 1024;
 
 /// The body's XML (the content of `w:body`, without its section properties).
 pub(super) fn write(blocks: &[Block]) -> Result<Markup, DocxError> {
-    let first_id = FOOTER_PARAGRAPH_IDS.iter().max().map_or(1, |last| last + 1);
+    let first_id = FOOTERS
+        .iter()
+        .map(|footer| footer.paragraph_id)
+        .max()
+        .map_or(1, |last| last + 1);
     let mut markup = Markup::new(first_id, INITIAL_CAPACITY);
     let mut break_pending = false;
     let mut tables = 0;

@@ -4,8 +4,8 @@
 //! written, and what they write then needed a second pass for what they
 //! cannot express; this writes the final form at once:
 //!
-//! - the children of property elements in schema order
-//!   ([`super::SCHEMA_SEQUENCES`]);
+//! - the children of property elements in schema order (ECMA-376 Part 1,
+//!   `wml.xsd`; the read-back tests hold every part to it);
 //! - paragraph ids (`w14:paraId`) numbered 1, 2, 3… (the two footers', then
 //!   the body's), rather than from `docx-rs`'s thread-local counter;
 //! - the elements and attributes `docx-rs` has no way to write (`w:tblHeader`,
@@ -15,6 +15,26 @@
 //! Elements are spelled as `docx-rs` spells them (`<w:jc w:val="both" />`),
 //! so the parts are byte for byte what `docx-rs` and the fixes used to give.
 //! What each format writes is in [`super::styles`] and [`super::table`].
+
+/// The namespace declarations that the root elements of the document and
+/// of the footers share (`xmlns:v` to `xmlns:w14`), spelled as `docx-rs`
+/// spells them.
+macro_rules! shared_namespaces {
+    () => {
+        concat!(
+            r#"xmlns:v="urn:schemas-microsoft-com:vml" "#,
+            r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#,
+            r#"xmlns:w10="urn:schemas-microsoft-com:office:word" "#,
+            r#"xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" "#,
+            r#"xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" "#,
+            r#"xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" "#,
+            r#"xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" "#,
+            r#"xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" "#,
+            r#"xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml""#,
+        )
+    };
+}
+pub(super) use shared_namespaces;
 
 /// What a character XML cannot carry is written as.
 const REPLACEMENT: &str = "\u{FFFD}";

@@ -3,25 +3,25 @@
 //! 2号小标宋 title; “— N —” page numbers, odd pages right, even pages left) and
 //! readable by Word, WPS and LibreOffice.
 //!
-//! The package is built in two halves:
+//! Every part is written once, in its final form; `parts` lists them in
+//! package order with where each comes from:
 //!
-//! - `skeleton`: what does not depend on the report (page set-up,
-//!   relationships, `properties`' fixed parts), built once per process with `docx-rs`, with
-//!   the property children it writes put in schema order (`order`,
-//!   [`SCHEMA_SEQUENCES`], applied by `xml`, a streaming rewrite of a part),
-//!   and the parts it writes differently from what Word expects replaced:
-//!   `settings`, `fonts` (the font table) and `styles` (the paragraph styles,
-//!   one per kind of paragraph, with its typeface, size and format);
+//! - what does not depend on the report, written once per process:
+//!   `properties`' content types, relationships and application, `settings`,
+//!   `fonts` (the font table), `styles` (the paragraph styles, one per kind
+//!   of paragraph, with its typeface, size and format) and `page`'s footers;
 //! - the report's content, written directly as WordprocessingML by `markup`
 //!   (`docx-rs`'s builders spent most of a build on it): `body` (blocks, each
 //!   paragraph naming its style), `title` (where the title breaks),
-//!   `attachment_list` (the 附件 list), `table` (tables and column
-//!   widths, from `crate::document::columns`), `page` (page geometry, the
-//!   document grid and the page-number footers), and `properties`
-//!   (`docProps/core.xml`: title, creator, subject, keywords).
+//!   `attachment_list` (the 附件 list), `table` (tables and column widths,
+//!   from `crate::document::columns`), then `page`'s section properties,
+//!   whose page-set-up elements `docx-rs` builds; and `properties`'
+//!   `docProps/core.xml` (title, creator, subject, keywords).
 //!
-//! `package` writes both into a ZIP with fixed entry order and times, so that
-//! the same [`Document`] always gives the same bytes.
+//! `geometry` holds the page's numbers (A4, margins, text area, line pitch,
+//! character spacing) that `page`, `styles` and the layout modules read.
+//! `package` writes the parts into a ZIP with fixed entry order and times, so
+//! that the same [`Document`] always gives the same bytes.
 
 mod attachment_list;
 mod body;
@@ -29,36 +29,39 @@ mod error;
 mod fonts;
 mod geometry;
 mod markup;
-mod order;
 mod package;
 mod page;
+mod parts;
 mod properties;
 mod settings;
-mod skeleton;
 mod styles;
 mod table;
 mod title;
-mod xml;
 
 use crate::document::Document;
 
 pub use error::DocxError;
-pub use order::{SCHEMA_SEQUENCES, schema_rank, schema_sequence};
+use parts::{DOCUMENT_END, DOCUMENT_START, PARTS, Source};
 pub use properties::Properties;
-use skeleton::Part;
 
 /// The DOCX bytes of `doc`, with `properties` in its document properties.
 pub fn write_docx(doc: &Document, properties: &Properties) -> Result<Vec<u8>, DocxError> {
     let body = body::write(&doc.blocks)?.into_string();
-    let skeleton = skeleton::skeleton()?;
-    // This package's own reader of the parts packed once.
-    let mut packed = skeleton.packed.clone();
+    let mut packed = parts::packed()?;
     let mut package = package::Package::new();
-    for (name, part) in &skeleton.parts {
-        match part {
-            Part::Packed(index) => package.copy(&mut packed, *index)?,
-            Part::Document { head, tail } => package.add(name, &[head, body.as_bytes(), tail])?,
-            Part::Core => {
+    let mut fixed = 0;
+    for (name, source) in &PARTS {
+        match source {
+            Source::Fixed(_) => {
+                package.copy(&mut packed, fixed)?;
+                fixed += 1;
+            }
+            Source::Document => {
+                let section = page::section_properties();
+                let pieces = [DOCUMENT_START, &body, section, DOCUMENT_END];
+                package.add(name, &pieces.map(str::as_bytes))?;
+            }
+            Source::Core => {
                 let core = properties::core_xml(doc, properties);
                 package.add(name, &[core.as_bytes()])?;
             }

@@ -1,15 +1,14 @@
-//! The deterministic package: the parts that `docx-rs` builds
-//! ([`docx_rs::XMLDocx`]) are named and ordered as its own `pack` would write
-//! them ([`parts`]) and go straight into one ZIP with the report's own content
-//! ([`Package`]); `docx-rs`'s ZIP is never made. The parts that are the same
-//! in every package are compressed once per process ([`Packed`]) and copied
-//! as they are. Every entry is dated 1980-01-01 00:00 (the ZIP epoch), has
-//! mode 0644 and is deflated; there are no directory entries, which OPC
-//! packages do not need. The same parts therefore always give the same bytes.
+//! The deterministic package: the parts go into one ZIP, one entry after
+//! another ([`Package`]). `docx-rs`'s own `pack` is not used: it packs every
+//! part it writes, the unused ones among them, stores them uncompressed with
+//! mode 0755 and adds directory entries. The parts that are the same in
+//! every package are compressed once per process ([`Packed`]) and copied as
+//! they are. Every entry is dated 1980-01-01 00:00 (the ZIP epoch), has mode
+//! 0644 and is deflated; there are no directory entries, which OPC packages
+//! do not need. The same parts therefore always give the same bytes.
 
 use std::io::{Cursor, Write};
 
-use docx_rs::XMLDocx;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
@@ -24,70 +23,6 @@ const ENTRY: SimpleFileOptions = SimpleFileOptions::DEFAULT
     .compression_level(Some(1))
     .last_modified_time(DateTime::DEFAULT)
     .unix_permissions(0o644);
-
-/// The parts of `xml` as (name, bytes), in the order of `docx-rs`'s `pack`.
-pub(super) fn parts(xml: XMLDocx) -> Vec<(String, Vec<u8>)> {
-    let fixed = [
-        ("[Content_Types].xml", xml.content_type),
-        ("_rels/.rels", xml.rels),
-        ("docProps/app.xml", xml.doc_props.app),
-        ("docProps/core.xml", xml.doc_props.core),
-        ("docProps/custom.xml", xml.doc_props.custom),
-        ("word/_rels/document.xml.rels", xml.document_rels),
-        ("word/document.xml", xml.document),
-        ("word/styles.xml", xml.styles),
-        ("word/settings.xml", xml.settings),
-        ("word/fontTable.xml", xml.font_table),
-        ("word/comments.xml", xml.comments),
-        ("word/numbering.xml", xml.numberings),
-        ("word/commentsExtended.xml", xml.comments_extended),
-        ("word/footnotes.xml", xml.footnotes),
-    ];
-    let mut parts: Vec<(String, Vec<u8>)> = fixed
-        .into_iter()
-        .map(|(name, bytes)| (name.to_owned(), bytes))
-        .collect();
-    with_rels(&mut parts, "header", xml.headers, xml.header_rels);
-    with_rels(&mut parts, "footer", xml.footers, xml.footer_rels);
-    for (id, bytes) in xml.media {
-        parts.push((format!("word/media/{id}.png"), bytes));
-    }
-    if let Some(taskpanes) = xml.taskpanes {
-        parts.push(("word/webextensions/taskpanes.xml".into(), taskpanes));
-        let rels = "word/webextensions/_rels/taskpanes.xml.rels";
-        parts.push((rels.into(), xml.taskpanes_rels));
-        for (i, extension) in xml.web_extensions.into_iter().enumerate() {
-            let name = format!("word/webextensions/webextension{}.xml", i + 1);
-            parts.push((name, extension));
-        }
-    }
-    let items = xml.custom_items.into_iter().zip(xml.custom_item_rels);
-    for (i, ((item, rels), props)) in items.zip(xml.custom_item_props).enumerate() {
-        let n = i + 1;
-        parts.push((format!("customXml/_rels/item{n}.xml.rels"), rels));
-        parts.push((format!("customXml/item{n}.xml"), item));
-        parts.push((format!("customXml/itemProps{n}.xml"), props));
-    }
-    parts
-}
-
-/// Adds `word/{kind}N.xml` for each part, each followed by its relationships
-/// if it has any.
-fn with_rels(
-    parts: &mut Vec<(String, Vec<u8>)>,
-    kind: &str,
-    xmls: Vec<Vec<u8>>,
-    rels: Vec<Vec<u8>>,
-) {
-    let mut rels = rels.into_iter();
-    for (i, xml) in xmls.into_iter().enumerate() {
-        let n = i + 1;
-        parts.push((format!("word/{kind}{n}.xml"), xml));
-        if let Some(rels) = rels.next() {
-            parts.push((format!("word/_rels/{kind}{n}.xml.rels"), rels));
-        }
-    }
-}
 
 /// Parts packed once, whose entries are copied into packages as they are
 /// (neither inflated nor deflated again).
@@ -143,25 +78,6 @@ mod tests {
     use std::io::Read;
 
     use super::*;
-
-    #[test]
-    fn parts_follow_the_order_of_docx_rs_pack() {
-        let names: Vec<String> = parts(docx_rs::Docx::new().build())
-            .into_iter()
-            .map(|(name, _)| name)
-            .collect();
-        assert_eq!(names[0], "[Content_Types].xml");
-        assert_eq!(names[6], "word/document.xml");
-        assert_eq!(names[13], "word/footnotes.xml");
-        let mut packed = Cursor::new(Vec::new());
-        docx_rs::Docx::new().build().pack(&mut packed).unwrap();
-        let mut zip = ZipArchive::new(packed).unwrap();
-        let files: Vec<String> = (0..zip.len())
-            .map(|i| zip.by_index(i).unwrap().name().to_owned())
-            .filter(|name| !name.ends_with('/'))
-            .collect();
-        assert_eq!(names, files);
-    }
 
     #[test]
     fn entries_keep_their_order_and_get_the_fixed_time() {

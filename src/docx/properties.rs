@@ -1,8 +1,9 @@
 //! The package's own parts that say what it holds: the content types, the
 //! relationships and the document properties (`docProps/core.xml`, what
 //! Word and WPS show under 属性), written here rather than by `docx-rs`,
-//! which also packs numbering, comments and footnotes parts that nothing
-//! refers to and dates every document 1970-01-01 by an author “unknown”.
+//! whose content types and relationships list numbering, comments,
+//! footnotes and custom-properties parts that nothing refers to, and which
+//! dates every document 1970-01-01 by an author “unknown”.
 //!
 //! The core properties are the report's: its title (the document's title
 //! block), the unit as creator, a subject and keywords. No date is written:
@@ -68,16 +69,6 @@ pub(super) const APP: &str = concat!(
     r#"<Application>jixiao</Application>"#,
     r#"</Properties>"#,
 );
-
-/// The parts `docx-rs` writes that this package leaves out: nothing refers
-/// to them.
-pub(super) const UNUSED_PARTS: [&str; 5] = [
-    "docProps/custom.xml",
-    "word/comments.xml",
-    "word/commentsExtended.xml",
-    "word/numbering.xml",
-    "word/footnotes.xml",
-];
 
 /// `docProps/core.xml` of `doc`: its title (the text of its first title
 /// block, if any, without line breaks and break marks) and `properties`; elements with no text are left out.

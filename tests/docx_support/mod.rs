@@ -5,4 +5,5 @@
 pub mod pdf;
 pub mod read_back;
 pub mod sample;
+pub mod schema_order;
 pub mod units;

@@ -1,10 +1,11 @@
-//! The schema-order pass: puts the children of WordprocessingML property
-//! elements in the order the schema's sequences require.
+//! The schema order of WordprocessingML property elements' children, the
+//! oracle the read-back tests hold every written part to.
 //!
 //! Word and WPS reject or silently drop properties that appear out of order
 //! (“unreadable content”), while `docx-rs` writes some of them in its own
 //! order (e.g. `w:rPr` before `w:jc` inside `w:pPr`, `w:sz` before
-//! `w:rFonts` inside `w:rPr`, the footer references after `w:pgMar`).
+//! `w:rFonts` inside `w:rPr`, the footer references after `w:pgMar`), which
+//! is why the writer writes those elements itself.
 //!
 //! [`SCHEMA_SEQUENCES`] is the single table of those orders. It is transcribed
 //! from the transitional schema of ECMA-376 Part 1, `wml.xsd`:
@@ -26,10 +27,8 @@
 //! `headerReference` and `footerReference` share a rank: the schema allows
 //! them in any mix, so their relative order is kept.
 //!
-//! Children that the table does not know (other namespaces) keep their
-//! relative order after the known ones. The parts `docx-rs` writes are put
-//! in this order by [`super::xml::rewrite`], which asks [`sequence_of`] and
-//! [`rank_in`]; what is written directly ([`super::markup`]) is written in it.
+//! Children that the table does not know (other namespaces) must come after
+//! the known ones.
 
 /// `EG_RPrBase`, preceded by `EG_ParaRPrTrackChanges` (only in a paragraph
 /// mark's `w:rPr`) and followed by `rPrChange`.
@@ -264,77 +263,4 @@ pub fn schema_rank(sequence: &[&str], local_name: &str) -> Option<usize> {
         other => other,
     };
     sequence.iter().position(|member| *member == name)
-}
-
-/// The schema order of the children of the element with qualified name
-/// `name` (e.g. `w:pPr`), if it is an ordered element.
-pub(super) fn sequence_of(name: &[u8]) -> Option<&'static [&'static str]> {
-    wordprocessing_name(name).and_then(schema_sequence)
-}
-
-/// The rank in `sequence` of the child with qualified name `name`; children
-/// the sequence does not know (other namespaces) rank last.
-pub(super) fn rank_in(sequence: &[&str], name: &[u8]) -> usize {
-    wordprocessing_name(name)
-        .and_then(|local| schema_rank(sequence, local))
-        .unwrap_or(usize::MAX)
-}
-
-/// The local name of a `w:` element, or `None` for other namespaces.
-fn wordprocessing_name(name: &[u8]) -> Option<&str> {
-    name.strip_prefix(b"w:")
-        .and_then(|local| std::str::from_utf8(local).ok())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::docx::xml::rewrite;
-
-    fn reorder(xml: &str) -> String {
-        String::from_utf8(rewrite(xml.as_bytes()).unwrap()).unwrap()
-    }
-
-    #[test]
-    fn paragraph_properties_follow_the_schema() {
-        let out = reorder(
-            r#"<w:pPr><w:rPr><w:sz w:val="32"/><w:rFonts w:ascii="A"/></w:rPr><w:jc w:val="both"/><w:ind w:left="0"/><w:spacing w:line="579"/><w:keepNext/></w:pPr>"#,
-        );
-        assert_eq!(
-            out,
-            r#"<w:pPr><w:keepNext/><w:spacing w:line="579"/><w:ind w:left="0"/><w:jc w:val="both"/><w:rPr><w:rFonts w:ascii="A"/><w:sz w:val="32"/></w:rPr></w:pPr>"#
-        );
-    }
-
-    #[test]
-    fn section_references_come_first_in_their_own_order() {
-        let out = reorder(
-            r#"<w:sectPr><w:pgSz/><w:footerReference w:type="default"/><w:cols/><w:footerReference w:type="even"/></w:sectPr>"#,
-        );
-        assert_eq!(
-            out,
-            r#"<w:sectPr><w:footerReference w:type="default"/><w:footerReference w:type="even"/><w:pgSz/><w:cols/></w:sectPr>"#
-        );
-    }
-
-    #[test]
-    fn unknown_children_go_last_in_their_order() {
-        let out = reorder(r#"<w:tcPr><w14:x/><w:vAlign/><w14:y/><w:tcW/></w:tcPr>"#);
-        assert_eq!(
-            out,
-            r#"<w:tcPr><w:tcW/><w:vAlign/><w14:x/><w14:y/></w:tcPr>"#
-        );
-    }
-
-    #[test]
-    fn every_sequence_lists_each_member_once() {
-        for (parent, sequence) in SCHEMA_SEQUENCES {
-            for (i, member) in sequence.iter().enumerate() {
-                assert!(
-                    !sequence[..i].contains(member),
-                    "{parent}: {member} listed twice"
-                );
-            }
-        }
-    }
 }
