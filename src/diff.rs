@@ -86,10 +86,16 @@ pub struct CellChange {
 pub enum DiffError {
     #[error("{0}")]
     Render(#[from] render::RenderError),
-    #[error("{file}：报告 Markdown 无法解析：{message}")]
-    Parse { file: String, message: String },
-    #[error("{file}：YAML 无法展开：{message}")]
-    Yaml { file: String, message: String },
+    #[error("{file}：报告 Markdown 无法解析：{source}")]
+    Parse {
+        file: String,
+        source: document::ParseError,
+    },
+    #[error("{file}：YAML 无法展开：{source}")]
+    Yaml {
+        file: String,
+        source: serde_saphyr::Error,
+    },
 }
 
 impl Diff {
@@ -102,16 +108,16 @@ impl Diff {
 /// Compares two loaded files, rendering both reports with `templates`.
 pub fn compare(old: &Analysis, new: &Analysis, templates: &Templates) -> Result<Diff, DiffError> {
     let facts =
-        facts(&old.loaded.source, &new.loaded.source).map_err(|message| DiffError::Yaml {
+        facts(&old.loaded.source, &new.loaded.source).map_err(|source| DiffError::Yaml {
             file: format!("{} / {}", old.loaded.name, new.loaded.name),
-            message,
+            source,
         })?;
     let figures = figures(&old.figures, &new.figures);
     let parsed = |a: &Analysis| -> Result<Document, DiffError> {
         let markdown = render::markdown(a, templates)?;
-        document::parse(&markdown).map_err(|e| DiffError::Parse {
+        document::parse(&markdown).map_err(|source| DiffError::Parse {
             file: a.loaded.name.clone(),
-            message: e.to_string(),
+            source,
         })
     };
     let (old_doc, new_doc) = (parsed(old)?, parsed(new)?);
@@ -125,7 +131,7 @@ pub fn compare(old: &Analysis, new: &Analysis, templates: &Templates) -> Result<
 
 /// The YAML values that differ, in the order of the new file, then the
 /// removed ones in the order of the old.
-pub fn facts(old_yaml: &str, new_yaml: &str) -> Result<Vec<FactChange>, String> {
+pub fn facts(old_yaml: &str, new_yaml: &str) -> Result<Vec<FactChange>, serde_saphyr::Error> {
     let old = paths::leaves(old_yaml)?;
     let new = paths::leaves(new_yaml)?;
     let text = |l: &paths::Leaf| l.text.clone().unwrap_or_else(|| "~".into());

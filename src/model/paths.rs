@@ -25,9 +25,10 @@ pub struct Leaf {
     pub at: Loc,
 }
 
-/// Every scalar of a YAML text, in the order of the file.
-pub fn leaves(source: &str) -> Result<Vec<Leaf>, String> {
-    let root: Spanned<Node> = serde_saphyr::from_str(source).map_err(|e| e.to_string())?;
+/// Every scalar of a YAML text, in the order of the file; the parser's
+/// error for a text that is no YAML.
+pub fn leaves(source: &str) -> Result<Vec<Leaf>, serde_saphyr::Error> {
+    let root: Spanned<Node> = serde_saphyr::from_str(source)?;
     let mut out = Vec::new();
     flatten(source, "", &root, &mut out);
     Ok(out)
