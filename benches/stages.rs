@@ -93,7 +93,11 @@ fn main() {
     report(
         "docx",
         &sample(budget, 20, || {
-            black_box(render::docx(black_box(&markdown), &analysis).unwrap());
+            black_box(
+                jixiao::pipeline::Output::Docx
+                    .of(black_box(&markdown), &analysis)
+                    .unwrap(),
+            );
         }),
     );
 }

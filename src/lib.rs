@@ -1,16 +1,30 @@
 //! jixiao (绩效): writes a unit's annual 整体支出绩效自评报告 from a YAML file of
 //! the year's facts.
 //!
-//! The stages run in one direction: [`model`] loads the facts, [`compute`]
-//! derives every figure with its provenance, [`audit`] checks the figures
-//! against each other (勾稽关系).
+//! The stages run in one direction, driven by [`pipeline`]:
+//!
+//! | stage   | module       | from → to                                              |
+//! |---------|--------------|--------------------------------------------------------|
+//! | load    | [`model`]    | YAML → facts, each value with its line                 |
+//! | analyse | [`analysis`] | facts → figures ([`compute`]) and findings ([`audit`]) |
+//! | render  | [`render`]   | analysis → Markdown through the templates              |
+//! | parse   | [`document`] | Markdown → `Document` (paragraphs, tables, hints)      |
+//! | write   | [`docx`]     | `Document` → DOCX laid out to GB/T 9704                |
+//! | commit  | [`output`]   | a unit's files → disk, all or nothing                  |
+//!
+//! Beside them: [`diff`] compares two files through the same stages,
+//! [`explain`] traces a figure back to its facts, [`init`] writes next year's
+//! file, [`watch`] rebuilds on every save, [`schema`] describes the facts file
+//! for editors, and [`characters`] names the characters a report cannot
+//! carry. The command line (`src/cli/`) parses arguments and prints; it
+//! turns errors into reports, and nothing else does.
 
 // A load error carries its source for display and is made at most once per
 // file; keeping it unboxed keeps its fields plain to match on.
 #![allow(clippy::result_large_err)]
 
+pub mod analysis;
 pub mod audit;
-pub mod build;
 pub mod characters;
 pub mod compute;
 pub mod diff;
@@ -20,49 +34,9 @@ pub mod explain;
 pub mod init;
 pub mod model;
 pub mod output;
+pub mod pipeline;
 pub mod render;
 pub mod schema;
 pub mod watch;
 
-use std::path::Path;
-
-/// A loaded file with its figures and the audit's findings.
-#[derive(Debug, Clone)]
-pub struct Analysis {
-    pub loaded: model::Loaded,
-    pub figures: compute::Figures,
-    pub findings: Vec<audit::Finding>,
-}
-
-impl Analysis {
-    /// Computes and audits loaded facts.
-    pub fn of(loaded: model::Loaded) -> Self {
-        let figures = compute::compute(&loaded.facts);
-        let findings = audit::audit(&loaded, &figures);
-        Analysis {
-            loaded,
-            figures,
-            findings,
-        }
-    }
-
-    pub fn errors(&self) -> usize {
-        self.count(audit::Severity::Error)
-    }
-
-    pub fn warnings(&self) -> usize {
-        self.count(audit::Severity::Warning)
-    }
-
-    fn count(&self, severity: audit::Severity) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
-    }
-}
-
-/// Loads, computes and audits a file.
-pub fn analyse_file(path: &Path) -> Result<Analysis, model::LoadError> {
-    model::load_file(path).map(Analysis::of)
-}
+pub use analysis::{Analysis, analyse_file};

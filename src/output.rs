@@ -42,12 +42,47 @@ pub enum Written {
     Unchanged,
 }
 
+/// Why a unit's outputs could not be written; every file is as it was,
+/// except those a failed rename lists as already replaced.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    /// The output is one of the build's inputs.
+    #[error("拒绝写入 {}：它是输入文件 {}", path.display(), input.display())]
+    IsInput { path: PathBuf, input: PathBuf },
+    /// A directory has the output's name.
+    #[error("无法写入 {}：已有同名的目录；请移走它或换一个输出目录", path.display())]
+    IsDirectory { path: PathBuf },
+    /// The output directory could not be created.
+    #[error("无法创建目录 {}：{source}", dir.display())]
+    CreateDirectory { dir: PathBuf, source: io::Error },
+    /// The output, or its temporary file, could not be read or written.
+    #[error("无法写入 {}：{source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+    /// The temporary file could not be renamed into place; the outputs
+    /// renamed before it (`replaced`) are new.
+    #[error("无法写入 {}：{source}{}", path.display(), replaced_note(replaced))]
+    Rename {
+        path: PathBuf,
+        source: io::Error,
+        replaced: Vec<PathBuf>,
+    },
+}
+
+/// `（A、B 已替换）`, or nothing when no output was replaced.
+fn replaced_note(replaced: &[PathBuf]) -> String {
+    if replaced.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = replaced.iter().map(|p| p.display().to_string()).collect();
+    format!("（{} 已替换）", names.join("、"))
+}
+
 /// How bytes reach a temporary file. [`commit`] writes them whole; a test
 /// passes its own to fail as a full disk would.
 pub type WriteTemporary<'a> = &'a mut dyn FnMut(&mut File, &[u8]) -> io::Result<()>;
 
 /// Writes one file as [`commit`] does.
-pub fn write(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<Written, String> {
+pub fn write(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<Written, OutputError> {
     let mut written = commit(&[(path, bytes)], inputs)?;
     Ok(written.pop().map_or(Written::Unchanged, |(_, w)| w))
 }
@@ -58,7 +93,7 @@ pub fn write(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<Written, S
 pub fn commit(
     files: &[(&Path, &[u8])],
     inputs: &[PathBuf],
-) -> Result<Vec<(PathBuf, Written)>, String> {
+) -> Result<Vec<(PathBuf, Written)>, OutputError> {
     commit_with(files, inputs, &mut |file, bytes| file.write_all(bytes))
 }
 
@@ -67,7 +102,7 @@ pub fn commit_with(
     files: &[(&Path, &[u8])],
     inputs: &[PathBuf],
     write: WriteTemporary,
-) -> Result<Vec<(PathBuf, Written)>, String> {
+) -> Result<Vec<(PathBuf, Written)>, OutputError> {
     // Dropping `staged` on an error removes the temporary files made so far.
     let mut staged = Vec::with_capacity(files.len());
     for (path, bytes) in files {
@@ -83,8 +118,11 @@ fn stage(
     bytes: &[u8],
     inputs: &[PathBuf],
     write: WriteTemporary,
-) -> Result<Option<Temporary>, String> {
-    let failed = |e: io::Error| format!("无法写入 {}：{e}", path.display());
+) -> Result<Option<Temporary>, OutputError> {
+    let failed = |source: io::Error| OutputError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
     let dir = parent(path);
     let name = path.file_name().unwrap_or(OsStr::new("output"));
     // Also when the output is up to date: a killed run may have left them.
@@ -92,24 +130,25 @@ fn stage(
     // A path that does not exist yet is no input.
     if let Ok(meta) = std::fs::metadata(path) {
         if let Some(input) = inputs.iter().find(|i| same_file(i, path)) {
-            return Err(format!(
-                "拒绝写入 {}：它是输入文件 {}",
-                path.display(),
-                input.display()
-            ));
+            return Err(OutputError::IsInput {
+                path: path.to_path_buf(),
+                input: input.clone(),
+            });
         }
         if meta.is_dir() {
-            return Err(format!(
-                "无法写入 {}：已有同名的目录；请移走它或换一个输出目录",
-                path.display()
-            ));
+            return Err(OutputError::IsDirectory {
+                path: path.to_path_buf(),
+            });
         }
         let same_length = meta.is_file() && meta.len() == bytes.len() as u64;
         if same_length && std::fs::read(path).map_err(failed)? == bytes {
             return Ok(None);
         }
     }
-    std::fs::create_dir_all(dir).map_err(|e| format!("无法创建目录 {}：{e}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|source| OutputError::CreateDirectory {
+        dir: dir.to_path_buf(),
+        source,
+    })?;
     let mut temporary = Temporary::new(dir, name).map_err(failed)?;
     write(temporary.as_file_mut(), bytes).map_err(failed)?;
     Ok(Some(temporary))
@@ -117,7 +156,9 @@ fn stage(
 
 /// Renames every staged temporary file into place, holding the registry of
 /// temporary files so that Ctrl-C comes before or after the whole unit.
-fn publish(staged: Vec<(PathBuf, Option<Temporary>)>) -> Result<Vec<(PathBuf, Written)>, String> {
+fn publish(
+    staged: Vec<(PathBuf, Option<Temporary>)>,
+) -> Result<Vec<(PathBuf, Written)>, OutputError> {
     let mut live = registry();
     let mut done: Vec<(PathBuf, Written)> = Vec::with_capacity(staged.len());
     for (path, temporary) in staged {
@@ -125,20 +166,20 @@ fn publish(staged: Vec<(PathBuf, Option<Temporary>)>) -> Result<Vec<(PathBuf, Wr
             done.push((path, Written::Unchanged));
             continue;
         };
-        if let Err(e) = temporary.rename_to(&path, &mut live) {
-            let replaced: Vec<String> = done
-                .iter()
+        if let Err(source) = temporary.rename_to(&path, &mut live) {
+            let replaced = done
+                .into_iter()
                 .filter(|(_, w)| *w == Written::Changed)
-                .map(|(p, _)| p.display().to_string())
+                .map(|(p, _)| p)
                 .collect();
-            let mut message = format!("无法写入 {}：{e}", path.display());
-            if !replaced.is_empty() {
-                message.push_str(&format!("（{} 已替换）", replaced.join("、")));
-            }
             // Released before the files not yet renamed are dropped, since
             // dropping one unlists it.
             drop(live);
-            return Err(message);
+            return Err(OutputError::Rename {
+                path,
+                source,
+                replaced,
+            });
         }
         done.push((path, Written::Changed));
     }
@@ -333,11 +374,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("2024.yaml");
         std::fs::write(&p, "year: 2024").unwrap();
-        assert!(
-            write(&p, b"x", std::slice::from_ref(&p))
-                .unwrap_err()
-                .contains("输入文件")
-        );
+        assert!(matches!(
+            write(&p, b"x", std::slice::from_ref(&p)),
+            Err(OutputError::IsInput { .. })
+        ));
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "year: 2024");
     }
 
@@ -353,7 +393,7 @@ mod tests {
         std::fs::create_dir(dir.path().join("sub")).unwrap();
         for path in [&link, &other] {
             let error = write(path, b"x", std::slice::from_ref(&input)).unwrap_err();
-            assert!(error.contains("输入文件"), "{error}");
+            assert!(matches!(error, OutputError::IsInput { .. }), "{error}");
         }
         assert_eq!(std::fs::read_to_string(&input).unwrap(), "year: 2024");
     }
@@ -416,7 +456,13 @@ mod tests {
         // The name is taken after the check, before the rename.
         std::fs::create_dir(&a).unwrap();
         std::fs::write(a.join("inside"), "x").unwrap();
-        assert!(publish(staged).unwrap_err().contains("a.md"));
+        match publish(staged) {
+            Err(OutputError::Rename { path, replaced, .. }) => {
+                assert_eq!(path, a);
+                assert!(replaced.is_empty(), "{replaced:?}");
+            }
+            other => panic!("{other:?}"),
+        }
         let mut names: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())
@@ -440,7 +486,10 @@ mod tests {
             file.write_all(bytes)
         })
         .unwrap_err();
-        assert!(error.contains("b.docx"), "{error}");
+        assert!(
+            matches!(&error, OutputError::Write { path, .. } if *path == b),
+            "{error}"
+        );
         assert_eq!(std::fs::read(&a).unwrap(), b"1");
         assert_eq!(std::fs::read(&b).unwrap(), b"2");
         let names: Vec<_> = std::fs::read_dir(dir.path())

@@ -310,8 +310,10 @@ fn render_all(name: &str, loaded: Loaded) -> (Analysis, String, Vec<u8>) {
         render::markdown(&analysis, &templates)
     })
     .unwrap_or_else(|e| panic!("{name}: Markdown failed: {e}"));
-    let docx = no_panic("writing DOCX", name, || render::docx(&markdown, &analysis))
-        .unwrap_or_else(|e| panic!("{name}: DOCX failed: {e}"));
+    let docx = no_panic("writing DOCX", name, || {
+        jixiao::pipeline::Output::Docx.of(&markdown, &analysis)
+    })
+    .unwrap_or_else(|e| panic!("{name}: DOCX failed: {e}"));
     assert!(
         !document_xml(&docx).is_empty(),
         "{name}: the DOCX has a word/document.xml"

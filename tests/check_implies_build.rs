@@ -202,7 +202,7 @@ proptest! {
                 analysis.errors()
             ))
         })?;
-        let docx = render::docx(&markdown, &analysis).map_err(|e| {
+        let docx = jixiao::pipeline::Output::Docx.of(&markdown, &analysis).map_err(|e| {
             TestCaseError::fail(format!("the DOCX is not written: {e}"))
         })?;
         xml_support::docx_well_formed(&docx).map_err(TestCaseError::fail)?;
@@ -263,7 +263,8 @@ fn every_corpus_file_that_loads_builds() {
         let analysis = Analysis::of(loaded);
         let markdown = render::markdown(&analysis, templates())
             .unwrap_or_else(|e| panic!("{}: {e:?}", file.display()));
-        let docx = render::docx(&markdown, &analysis)
+        let docx = jixiao::pipeline::Output::Docx
+            .of(&markdown, &analysis)
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         xml_support::docx_well_formed(&docx).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         built += 1;

@@ -22,7 +22,9 @@ fn report() -> (String, Vec<u8>) {
     let analysis = jixiao::analyse_file(&path).expect("data/2024.yaml loads");
     let templates = Templates::load(None).expect("default templates");
     let markdown = render::markdown(&analysis, &templates).expect("renders");
-    let docx = render::docx(&markdown, &analysis).expect("lays out");
+    let docx = jixiao::pipeline::Output::Docx
+        .of(&markdown, &analysis)
+        .expect("lays out");
     (markdown, docx)
 }
 

@@ -61,7 +61,9 @@ fn changed_data(dir: &Path) -> PathBuf {
 fn rendered(data: &Path) -> (Vec<u8>, Vec<u8>) {
     let analysis = jixiao::analyse_file(data).unwrap();
     let markdown = render::markdown(&analysis, &Templates::load(None).unwrap()).unwrap();
-    let docx = render::docx(&markdown, &analysis).unwrap();
+    let docx = jixiao::pipeline::Output::Docx
+        .of(&markdown, &analysis)
+        .unwrap();
     (markdown.into_bytes(), docx)
 }
 
@@ -89,7 +91,10 @@ fn a_disk_that_fills_after_the_markdown_replaces_neither_output() {
         },
     )
     .unwrap_err();
-    assert!(error.contains("2024.docx"), "{error}");
+    assert!(
+        matches!(&error, output::OutputError::Write { path, .. } if path.ends_with("2024.docx")),
+        "{error}"
+    );
     assert_eq!(fs::read(&md).unwrap(), old_md);
     assert_eq!(fs::read(&docx).unwrap(), old_docx);
     assert_eq!(temporaries(&out), Vec::<String>::new());

@@ -322,7 +322,9 @@ fn the_fund_project_is_reported_in_section_three_not_two() {
 
 #[test]
 fn docx_builds_with_nine_tables() {
-    let bytes = render::docx(&markdown(), &analysis()).expect("the DOCX builds");
+    let bytes = jixiao::pipeline::Output::Docx
+        .of(&markdown(), &analysis())
+        .expect("the DOCX builds");
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("the DOCX is a zip");
     let mut xml = String::new();
     archive

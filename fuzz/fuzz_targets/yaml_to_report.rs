@@ -35,7 +35,9 @@ fuzz_target!(|data: &[u8]| {
         Ok(markdown) => markdown,
         Err(e) => panic!("a file that loads does not render: {e:?}"),
     };
-    let docx = render::docx(&markdown, &analysis).expect("a rendered report is written as DOCX");
+    let docx = jixiao::pipeline::Output::Docx
+        .of(&markdown, &analysis)
+        .expect("a rendered report is written as DOCX");
     if let Err(e) = xml_support::docx_well_formed(&docx) {
         panic!("the DOCX is not well-formed: {e}");
     }

@@ -1,19 +1,16 @@
 //! `jixiao build` (one unit or a batch in parallel, with a summary),
 //! `jixiao vars` and `jixiao templates export`.
 
-use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use jixiao::build::{Options, Status, UnitReport, build_unit, stem};
-use jixiao::model::load::STDIN;
 use jixiao::output::Written;
-use jixiao::render::{self, Templates};
+use jixiao::pipeline::{self, BuildError, Options, Output, Status, UnitReport};
+use jixiao::render;
 use jixiao::{Analysis, analyse_file};
-use rayon::prelude::*;
 
 use super::check::{human, load_failed};
 
@@ -26,6 +23,15 @@ pub enum OutputFormat {
     Docx,
 }
 
+impl From<OutputFormat> for Output {
+    fn from(format: OutputFormat) -> Output {
+        match format {
+            OutputFormat::Md => Output::Markdown,
+            OutputFormat::Docx => Output::Docx,
+        }
+    }
+}
+
 pub struct BuildArgs {
     pub data: Vec<PathBuf>,
     pub out: PathBuf,
@@ -36,99 +42,60 @@ pub struct BuildArgs {
     pub quiet: bool,
 }
 
-fn template_failed(e: render::RenderError) -> ExitCode {
-    errln!("{:?}", miette::Report::new(e));
-    ExitCode::from(2)
+/// A build error for the reader: a load or template error with its source
+/// lines shown, any other as its sentence.
+pub fn shown(e: BuildError) -> String {
+    match e {
+        BuildError::Load(e) => format!("{:?}", miette::Report::new(e)),
+        BuildError::Templates(e) | BuildError::Render(e) => {
+            format!("{:?}", miette::Report::new(e))
+        }
+        other => other.to_string(),
+    }
 }
 
 /// `jixiao build`: [`build_all`], with Ctrl-C removing the temporary files
 /// of outputs not yet in place before it ends the build (status 130).
 pub fn build(args: &BuildArgs) -> ExitCode {
-    // Should the handler be refused, Ctrl-C still ends the build, and the
-    // next build of the same outputs removes what it left.
-    let _ = ctrlc::set_handler(|| jixiao::output::remove_temporaries_and_exit(130));
+    pipeline::remove_temporaries_on_interrupt();
     build_all(args)
 }
 
-/// Builds every given unit (in parallel when there are several); one failing
-/// unit never stops the others. Exit status: the worst of the units'.
+/// Builds every given unit and prints each, then a summary for a batch.
 pub fn build_all(args: &BuildArgs) -> ExitCode {
-    let templates = match Templates::load(args.templates.as_deref()) {
-        Ok(t) => t,
-        Err(e) => return template_failed(e),
-    };
-    if let Some(clash) = clashing_stem(&args.data) {
-        errln!("{clash}");
-        return ExitCode::from(2);
-    }
     let options = Options {
         out: args.out.clone(),
-        markdown: args.formats.contains(&OutputFormat::Md),
-        docx: args.formats.contains(&OutputFormat::Docx),
+        outputs: args.formats.iter().map(|&f| f.into()).collect(),
         allow_errors: args.allow_errors,
+        keep_analysis: !args.quiet,
     };
-    let start = Instant::now();
     let progress = Progress::new(args.data.len());
-    let build_one = |data: &PathBuf| {
-        let mut report = build_unit(data, &templates, &options);
-        if args.quiet {
-            // Only the summary is printed; the counts are in the report.
-            report.analysis = None;
+    let built = pipeline::build_batch(&args.data, args.templates.as_deref(), &options, &|| {
+        progress.tick()
+    });
+    let mut batch = match built {
+        Ok(batch) => batch,
+        Err(e) => {
+            errln!("{}", shown(e));
+            return ExitCode::from(Status::Failed.exit_code());
         }
-        progress.tick();
-        report
-    };
-    // One unit needs no thread pool; a batch builds its units in parallel.
-    let reports: Vec<UnitReport> = if args.data.len() == 1 {
-        args.data.iter().map(build_one).collect()
-    } else {
-        args.data.par_iter().map(build_one).collect()
     };
     progress.finish();
-    for report in &reports {
+    for report in &mut batch.units {
         print_unit(report, args.quiet);
     }
-    if reports.len() > 1 {
-        out!("{}", summary(&reports, start.elapsed()));
+    if batch.units.len() > 1 {
+        out!("{}", summary(&batch.units, batch.elapsed));
     }
-    let worst = reports
-        .iter()
-        .map(|r| r.status.exit_code())
-        .max()
-        .unwrap_or(0);
-    ExitCode::from(worst)
+    ExitCode::from(batch.exit_code())
 }
 
-/// Two data files with the same stem would write the same outputs, and
-/// standard input can be read only once.
-fn clashing_stem(data: &[PathBuf]) -> Option<String> {
-    if data
-        .iter()
-        .filter(|d| d.as_path() == Path::new(STDIN))
-        .count()
-        > 1
-    {
-        return Some("标准输入（-）只能读一次，请只写一个 -".into());
-    }
-    let mut seen: BTreeMap<String, &PathBuf> = BTreeMap::new();
-    for d in data {
-        if let Some(first) = seen.insert(stem(d), d) {
-            return Some(format!(
-                "{} 与 {} 的文件名相同，输出会互相覆盖；请改名或分两次生成到不同目录",
-                first.display(),
-                d.display()
-            ));
-        }
-    }
-    None
-}
-
-fn print_unit(report: &UnitReport, quiet: bool) {
+fn print_unit(report: &mut UnitReport, quiet: bool) {
     if !quiet && let Some(a) = &report.analysis {
         out!("{}", human(a));
     }
-    if let Some(problem) = &report.problem {
-        errln!("{problem}");
+    if let Some(problem) = report.problem.take() {
+        errln!("{}", shown(problem));
     }
     if quiet {
         return;
@@ -156,8 +123,8 @@ fn summary(reports: &[UnitReport], total: Duration) -> String {
         };
         out.push_str(&format!(
             "{name}\t{}\t{}\t{}\t{:.0} ms\t{result}\n",
-            r.errors(),
-            r.warnings(),
+            r.errors,
+            r.warnings,
             r.outputs.len(),
             r.elapsed.as_secs_f64() * 1000.0
         ));

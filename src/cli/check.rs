@@ -9,6 +9,7 @@ use jixiao::render::Templates;
 use jixiao::{Analysis, analyse_file};
 
 use super::Format;
+use super::build::shown;
 
 /// Prints a loading error with its source snippet and returns exit code 2.
 pub fn load_failed(e: LoadError) -> ExitCode {
@@ -39,7 +40,7 @@ pub fn check(
             return ExitCode::from(2);
         }
     };
-    let rendered = jixiao::build::rehearse(&analysis, &templates);
+    let rendered = jixiao::pipeline::rehearse(&analysis, &templates).map_err(shown);
     match format {
         Format::Human => {
             match &rendered {

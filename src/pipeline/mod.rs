@@ -1,26 +1,58 @@
-//! Building one unit's report end to end: load, compute, audit, Markdown,
-//! DOCX, then the outputs written together ([`crate::output::commit`]).
-//! Everything is produced in memory before anything is written, and the
-//! outputs are replaced all or none, so a unit that fails leaves its previous
-//! outputs as they were; units share nothing but the templates, so a batch
-//! can build them in parallel.
+//! The driver: one unit's report from its facts file to its files on disk,
+//! stage by stage, each stage a module of its own:
+//!
+//! 1. **load** — [`crate::model`] reads the YAML facts;
+//! 2. **analyse** — [`crate::analysis`]: [`crate::compute`] derives every
+//!    figure, [`crate::audit`] checks them against each other;
+//! 3. **render** — [`crate::render`] writes the Markdown through the templates;
+//! 4. **parse** — [`crate::document`] reads the Markdown into a `Document`,
+//!    for the outputs laid out from it;
+//! 5. **write** — each requested [`Output`] by its writer ([`outputs`]):
+//!    DOCX by [`crate::docx`];
+//! 6. **commit** — [`crate::output`] puts the unit's files in place, all or
+//!    none.
+//!
+//! Everything is produced in memory before anything is written, so a unit
+//! that fails leaves its previous outputs as they were; units share nothing
+//! but the templates, so a batch ([`build_batch`]) builds them in parallel.
+//! `check` runs stages 3 to 5 without writing ([`rehearse`]), so that a file
+//! it passes always builds.
+
+mod batch;
+mod error;
+mod outputs;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+pub use batch::{Batch, build_batch, remove_temporaries_on_interrupt};
+pub use error::BuildError;
+pub use outputs::{Output, Rendered};
+
+use crate::analysis::{Analysis, analyse_file};
 use crate::model::load::STDIN;
 use crate::output::{self, Written};
 use crate::render::{self, Templates};
-use crate::{Analysis, analyse_file};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
 pub struct Options {
     pub out: PathBuf,
-    pub markdown: bool,
-    pub docx: bool,
+    /// The outputs to write; each is written once, in the order of
+    /// [`Output::ALL`], whatever the order given.
+    pub outputs: Vec<Output>,
     /// Build even when the audit finds errors.
     pub allow_errors: bool,
+    /// Keep each unit's analysis in its report. A caller that only needs
+    /// the counts leaves it out: a unit's analysis is about half a
+    /// megabyte, which adds up over a batch of a thousand.
+    pub keep_analysis: bool,
+}
+
+impl Options {
+    fn outputs(&self) -> impl Iterator<Item = Output> + '_ {
+        Output::ALL.into_iter().filter(|o| self.outputs.contains(o))
+    }
 }
 
 /// How one unit's build ended; the exit code a script sees for it.
@@ -50,28 +82,17 @@ pub struct UnitReport {
     pub data: PathBuf,
     /// The unit's name, once the file has loaded.
     pub unit: Option<String>,
-    /// The facts, figures and findings, once the file has loaded. A caller
-    /// that only needs the counts may drop it: a unit's analysis is about
-    /// half a megabyte, which adds up over a batch of a thousand.
+    /// The facts, figures and findings, once the file has loaded, when
+    /// [`Options::keep_analysis`].
     pub analysis: Option<Analysis>,
     /// Errors and warnings the audit found (also without `analysis`).
     pub errors: usize,
     pub warnings: usize,
     pub status: Status,
-    /// Why it failed or was blocked, for a reader.
-    pub problem: Option<String>,
+    /// Why it failed or was blocked.
+    pub problem: Option<BuildError>,
     pub outputs: Vec<(PathBuf, Written)>,
     pub elapsed: Duration,
-}
-
-impl UnitReport {
-    pub fn errors(&self) -> usize {
-        self.errors
-    }
-
-    pub fn warnings(&self) -> usize {
-        self.warnings
-    }
 }
 
 /// The outputs' base name: the data file's stem, or `stdin` for standard
@@ -85,7 +106,7 @@ pub fn stem(data: &Path) -> String {
         .unwrap_or_else(|| "report".into())
 }
 
-/// Builds one unit.
+/// Builds one unit: every stage, and its report.
 pub fn build_unit(data: &Path, templates: &Templates, options: &Options) -> UnitReport {
     let start = Instant::now();
     let mut report = UnitReport {
@@ -99,80 +120,63 @@ pub fn build_unit(data: &Path, templates: &Templates, options: &Options) -> Unit
         outputs: Vec::new(),
         elapsed: Duration::ZERO,
     };
-    let analysis = match analyse_file(data) {
-        Ok(a) => a,
-        Err(e) => {
-            report.problem = Some(format!("{:?}", miette::Report::new(e)));
-            report.elapsed = start.elapsed();
-            return report;
+    match analyse_file(data) {
+        Err(e) => report.problem = Some(e.into()),
+        Ok(analysis) => {
+            report.unit = Some(analysis.loaded.facts.unit.name.value.clone());
+            report.errors = analysis.errors();
+            report.warnings = analysis.warnings();
+            match write_unit(data, &analysis, templates, options) {
+                Ok(outputs) => {
+                    report.status = Status::Built;
+                    report.outputs = outputs;
+                }
+                Err(e) => {
+                    if matches!(e, BuildError::Blocked { .. }) {
+                        report.status = Status::Blocked;
+                    }
+                    report.problem = Some(e);
+                }
+            }
+            report.analysis = options.keep_analysis.then_some(analysis);
         }
-    };
-    report.unit = Some(analysis.loaded.facts.unit.name.value.clone());
-    report.errors = analysis.errors();
-    report.warnings = analysis.warnings();
-    let result = if report.errors > 0 && !options.allow_errors {
-        report.status = Status::Blocked;
-        Err(format!(
-            "{}：有 {} 处错误，未生成报告；改正后重试，或加 --allow-errors 照样生成",
-            analysis.loaded.name, report.errors
-        ))
-    } else {
-        render_and_write(data, &analysis, templates, options)
-    };
-    match result {
-        Ok(outputs) => {
-            report.status = Status::Built;
-            report.outputs = outputs;
-        }
-        Err(problem) => report.problem = Some(problem),
     }
-    report.analysis = Some(analysis);
     report.elapsed = start.elapsed();
     report
 }
 
-/// Renders a unit's report as `build` does, in memory, without writing it:
-/// what `check` runs so that a file it passes always builds, with the same
-/// templates.
-pub fn rehearse(analysis: &Analysis, templates: &Templates) -> Result<(), String> {
-    render_outputs(analysis, templates, true).map(|_| ())
+/// Renders a unit's report and lays out every output as `build` does, in
+/// memory, without writing it: what `check` runs so that a file it passes
+/// always builds, with the same templates.
+pub fn rehearse(analysis: &Analysis, templates: &Templates) -> Result<(), BuildError> {
+    let markdown = render::markdown(analysis, templates)?;
+    let mut rendered = Rendered::new(analysis, &markdown);
+    for output in Output::ALL {
+        rendered.output(output)?;
+    }
+    Ok(())
 }
 
-/// The report's Markdown, and its DOCX when `docx`.
-fn render_outputs(
-    analysis: &Analysis,
-    templates: &Templates,
-    docx: bool,
-) -> Result<(String, Option<Vec<u8>>), String> {
-    let markdown = render::markdown(analysis, templates)
-        .map_err(|e| format!("{:?}", miette::Report::new(e)))?;
-    let docx = match docx {
-        true => Some(
-            render::docx(&markdown, analysis)
-                .map_err(|e| format!("{}：{e}", analysis.loaded.name))?,
-        ),
-        false => None,
-    };
-    Ok((markdown, docx))
-}
-
-fn render_and_write(
+/// Stages 3 to 6 for an analysed unit, unless its audit blocks it.
+fn write_unit(
     data: &Path,
     analysis: &Analysis,
     templates: &Templates,
     options: &Options,
-) -> Result<Vec<(PathBuf, Written)>, String> {
-    let (markdown, docx) = render_outputs(analysis, templates, options.docx)?;
-    let stem = stem(data);
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(2);
-    if options.markdown {
-        files.push((
-            options.out.join(format!("{stem}.md")),
-            markdown.into_bytes(),
-        ));
+) -> Result<Vec<(PathBuf, Written)>, BuildError> {
+    if analysis.errors() > 0 && !options.allow_errors {
+        return Err(BuildError::Blocked {
+            file: analysis.loaded.name.clone(),
+            errors: analysis.errors(),
+        });
     }
-    if let Some(docx) = docx {
-        files.push((options.out.join(format!("{stem}.docx")), docx));
+    let markdown = render::markdown(analysis, templates)?;
+    let mut rendered = Rendered::new(analysis, &markdown);
+    let stem = stem(data);
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(Output::ALL.len());
+    for output in options.outputs() {
+        let path = options.out.join(format!("{stem}.{}", output.extension()));
+        files.push((path, rendered.output(output)?));
     }
     let files: Vec<(&Path, &[u8])> = files
         .iter()
@@ -183,5 +187,5 @@ fn render_and_write(
     } else {
         &[data.to_path_buf()]
     };
-    output::commit(&files, inputs)
+    Ok(output::commit(&files, inputs)?)
 }

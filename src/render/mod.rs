@@ -1,6 +1,7 @@
 //! Rendering: facts and figures → Tera context → Markdown through the
 //! templates, within a budget ([`budget`]). The Markdown is the single
-//! source of the DOCX as well.
+//! source of every output; laying it out is the driver's
+//! ([`crate::pipeline`]), not this stage's.
 
 mod budget;
 pub mod context;
@@ -57,26 +58,4 @@ fn tidy(text: &str) -> String {
         out.push('\n');
     }
     out
-}
-
-/// Lays the report's Markdown out as a DOCX: the same text, parsed into a
-/// [`crate::document::Document`] and written by [`crate::docx`], with the
-/// unit of `analysis` as its author.
-pub fn docx(markdown: &str, analysis: &Analysis) -> Result<Vec<u8>, String> {
-    let document =
-        crate::document::parse(markdown).map_err(|e| format!("报告 Markdown 无法排版：{e}"))?;
-    crate::docx::write_docx(&document, &properties(analysis))
-        .map_err(|e| format!("无法生成 DOCX：{e}"))
-}
-
-/// The document properties of the report on `analysis`: the unit as
-/// creator, the year's self-evaluation as subject.
-fn properties(analysis: &Analysis) -> crate::docx::Properties {
-    let facts = &analysis.loaded.facts;
-    let year = facts.year.value;
-    crate::docx::Properties {
-        creator: facts.unit.name.value.clone(),
-        subject: format!("{year}年度整体支出绩效自评"),
-        keywords: format!("绩效自评；整体支出；{year}年度"),
-    }
 }

@@ -162,7 +162,8 @@ pub fn export(dir: &Path, force: bool) -> Result<Vec<PathBuf>, RenderError> {
         )));
     }
     for (path, (_, text)) in targets.iter().zip(DEFAULTS) {
-        crate::output::write(path, text.as_bytes(), &[]).map_err(RenderError::io)?;
+        crate::output::write(path, text.as_bytes(), &[])
+            .map_err(|e| RenderError::io(e.to_string()))?;
     }
     Ok(targets)
 }

@@ -21,7 +21,9 @@ pub fn build(path: &str) -> Built {
     let analysis = jixiao::analyse_file(&data).unwrap_or_else(|e| panic!("{path}: {e:?}"));
     let templates = Templates::load(None).expect("the default templates load");
     let markdown = render::markdown(&analysis, &templates).expect("renders");
-    let docx = render::docx(&markdown, &analysis).expect("lays out");
+    let docx = jixiao::pipeline::Output::Docx
+        .of(&markdown, &analysis)
+        .expect("lays out");
     Built {
         analysis,
         markdown,
