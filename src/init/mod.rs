@@ -10,6 +10,10 @@
 //! year's outcomes in words (实际完成情况, 主要完成情况) are emptied, and each
 //! indicator's 实际完成值 reads 待填. Comments of the source are not carried over.
 
+mod file;
+
+pub use file::{InitError, NextYear, write_next_year};
+
 use rust_decimal::Decimal;
 
 use crate::Analysis;
