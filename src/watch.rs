@@ -11,8 +11,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime};
+
+use crate::model::load::STDIN;
 
 /// How often to look, and how long the files must stay unchanged before the
 /// callback runs.
@@ -37,6 +40,38 @@ impl Default for Timing {
 pub struct Inputs {
     pub files: Vec<PathBuf>,
     pub dirs: Vec<PathBuf>,
+}
+
+/// Why a set of files cannot be watched.
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    /// Standard input has no saves to watch.
+    #[error("watch 要监视文件的保存，不能读标准输入（-）；请给出数据文件")]
+    StandardInput,
+}
+
+impl Inputs {
+    /// The data files and the template directory of a build.
+    pub fn of_build(data: &[PathBuf], templates: Option<&Path>) -> Result<Inputs, WatchError> {
+        if data.iter().any(|d| d.as_path() == Path::new(STDIN)) {
+            return Err(WatchError::StandardInput);
+        }
+        Ok(Inputs {
+            files: data.to_vec(),
+            dirs: templates.iter().map(|d| d.to_path_buf()).collect(),
+        })
+    }
+}
+
+/// A stop flag for [`watch`] that Ctrl-C sets, so that a rebuild in
+/// progress finishes first; with the reason when Ctrl-C could not be taken
+/// over (it then ends the process as usual, and every output stays whole,
+/// [`crate::output`]).
+pub fn stop_on_interrupt() -> (Arc<AtomicBool>, Option<ctrlc::Error>) {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let refused = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)).err();
+    (stop, refused)
 }
 
 /// A file's modification time and size; none while it does not exist.
@@ -112,6 +147,18 @@ mod tests {
         poll: Duration::from_millis(20),
         settle: Duration::from_millis(60),
     };
+
+    #[test]
+    fn standard_input_cannot_be_watched() {
+        let data = [PathBuf::from("a.yaml"), PathBuf::from(STDIN)];
+        assert!(matches!(
+            Inputs::of_build(&data, None),
+            Err(WatchError::StandardInput)
+        ));
+        let inputs = Inputs::of_build(&data[..1], Some(Path::new("t"))).unwrap();
+        assert_eq!(inputs.files, [PathBuf::from("a.yaml")]);
+        assert_eq!(inputs.dirs, [PathBuf::from("t")]);
+    }
 
     #[test]
     fn a_burst_of_saves_is_one_change_and_new_template_files_count() {

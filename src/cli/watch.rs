@@ -6,31 +6,25 @@
 //! written to a temporary file and renamed into place, even a hard kill leaves
 //! each output either as it was or fully new.
 
-use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use jixiao::model::load::STDIN;
-use jixiao::watch::{Inputs, Timing};
+use jixiao::watch::{Inputs, Timing, stop_on_interrupt};
 
 use super::build::{self, BuildArgs};
 
 pub fn watch(args: BuildArgs) -> ExitCode {
-    if args.data.iter().any(|d| d.as_path() == Path::new(STDIN)) {
-        errln!("watch 要监视文件的保存，不能读标准输入（-）；请给出数据文件");
-        return ExitCode::from(2);
-    }
-    let stop = Arc::new(AtomicBool::new(false));
-    let flag = Arc::clone(&stop);
-    if let Err(e) = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)) {
+    let inputs = match Inputs::of_build(&args.data, args.templates.as_deref()) {
+        Ok(inputs) => inputs,
+        Err(e) => {
+            errln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (stop, refused) = stop_on_interrupt();
+    if let Some(e) = refused {
         errln!("无法接管 Ctrl-C（{e}）；Ctrl-C 仍会结束监视，输出文件是整体替换的，不会写坏");
     }
-    let inputs = Inputs {
-        files: args.data.clone(),
-        dirs: args.templates.iter().cloned().collect(),
-    };
     let watched: Vec<String> = inputs
         .files
         .iter()
