@@ -6,12 +6,21 @@ use std::fmt::Write;
 use crate::audit::show;
 use crate::compute::Figures;
 
-/// The explanation of one figure as an indented tree; none if it does not exist.
-pub fn explain(figures: &Figures, name: &str) -> Option<String> {
-    figures.get(name)?;
+/// A name that no figure has.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("没有名为「{name}」的数字")]
+pub struct UnknownFigure {
+    pub name: String,
+}
+
+/// The explanation of one figure as an indented tree.
+pub fn explain(figures: &Figures, name: &str) -> Result<String, UnknownFigure> {
+    if figures.get(name).is_none() {
+        return Err(UnknownFigure { name: name.into() });
+    }
     let mut out = String::new();
     walk(figures, name, "", "", &mut out, &mut Vec::new());
-    Some(out)
+    Ok(out)
 }
 
 fn walk(

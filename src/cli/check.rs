@@ -145,13 +145,13 @@ pub fn explain(data: &Path, figure: Option<&str>, list: bool) -> ExitCode {
     }
     let name = figure.unwrap_or_default();
     match jixiao::explain::explain(&analysis.figures, name) {
-        Some(text) => {
+        Ok(text) => {
             out!("{text}");
             ExitCode::SUCCESS
         }
-        None => {
+        Err(unknown) => {
             errln!(
-                "没有名为「{name}」的数字；用 jixiao explain {} --list 查看所有名称",
+                "{unknown}；用 jixiao explain {} --list 查看所有名称",
                 data.display()
             );
             ExitCode::from(2)
