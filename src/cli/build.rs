@@ -1,18 +1,16 @@
-//! `jixiao build` (one unit or a batch in parallel, with a summary),
-//! `jixiao vars` and `jixiao templates export`.
+//! `jixiao build`: one unit or a batch ([`jixiao::pipeline`]), each unit's
+//! findings and outputs printed, then a summary for a batch.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use jixiao::output::Written;
 use jixiao::pipeline::{self, BuildError, Options, Output, Status, UnitReport};
-use jixiao::render;
-use jixiao::{Analysis, analyse_file};
 
-use super::check::{human, load_failed};
+use super::check::human;
 
 /// Output formats of `build`.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -175,39 +173,6 @@ impl Progress {
     fn finish(&self) {
         if self.shown {
             errln!();
-        }
-    }
-}
-
-pub fn vars(data: &Path) -> ExitCode {
-    let analysis: Analysis = match analyse_file(data) {
-        Ok(a) => a,
-        Err(e) => return load_failed(e),
-    };
-    let vars = render::context::dictionary(&analysis);
-    outln!("变量路径\t含义\t本文件中的值");
-    for v in vars {
-        outln!("{}\t{}\t{}", v.path, v.meaning, v.value);
-    }
-    ExitCode::SUCCESS
-}
-
-pub fn export(dir: &Path, force: bool) -> ExitCode {
-    match render::export(dir, force) {
-        Ok(files) => {
-            for f in &files {
-                outln!("已写出 {}", f.display());
-            }
-            outln!(
-                "共 {} 个模板；修改后用 jixiao build DATA.yaml --templates {} 生成",
-                files.len(),
-                dir.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            errln!("{}", e.message);
-            ExitCode::from(2)
         }
     }
 }

@@ -10,6 +10,7 @@ mod check;
 mod diff;
 mod init;
 mod schema;
+mod templates;
 mod usage;
 mod watch;
 
@@ -224,10 +225,10 @@ pub fn run() -> ExitCode {
             output,
             quiet,
         } => build::build(&output.for_build(data, quiet)),
-        Command::Vars { data } => build::vars(&data),
+        Command::Vars { data } => templates::vars(&data),
         Command::Templates {
             command: TemplatesCommand::Export { dir, force },
-        } => build::export(&dir, force),
+        } => templates::export(&dir, force),
         Command::Diff {
             old,
             new,
