@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::{Finding, Rule, lines_words, show, show_as_written};
-use crate::compute::{Figures, Kind, Value, project_key};
+use crate::compute::key::{Holder, Key, Money, YearColumn};
+use crate::compute::{Figures, Kind, Value};
 use crate::model::{Loaded, Loc, Note, Reported, Text};
 
 pub(super) fn check(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) {
@@ -17,31 +18,31 @@ pub(super) fn check(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) 
     items_within_total(figures, out);
 }
 
-/// A figure's value and the lines of the facts it rests on.
-fn described(figures: &Figures, name: &str) -> (String, String) {
-    let f = figures.get(name);
+/// A figure's label and its value as printed.
+fn described(figures: &Figures, key: Key) -> (String, String) {
+    let f = figures.of(key);
     let value = f.map_or("—".into(), |f| show(f.kind, &f.value));
-    let label = f.map_or(name.to_string(), |f| f.label.clone());
+    let label = f.map_or_else(String::new, |f| f.label.clone());
     (label, value)
 }
 
 /// 人员经费 + 公用经费 must equal 基本支出实际支出.
 fn basic_split(figures: &Figures, out: &mut Vec<Finding>) {
-    let (Some(sum), Some(actual)) = (
-        figures.number("basic.split_total"),
-        figures.number("basic.actual"),
-    ) else {
+    let basic = |m| Key::Money(Holder::Basic, m);
+    let (split, actual_key) = (basic(Money::SplitTotal), basic(Money::Actual));
+    let (Some(sum), Some(actual)) = (figures.number_of(split), figures.number_of(actual_key))
+    else {
         return;
     };
     if sum == actual {
         return;
     }
-    let (_, personnel) = described(figures, "basic.personnel");
-    let (_, public) = described(figures, "basic.public");
+    let (_, personnel) = described(figures, basic(Money::Personnel));
+    let (_, public) = described(figures, basic(Money::Public));
     let lines = figures
-        .fact_lines("basic.actual")
+        .fact_lines_of(actual_key)
         .into_iter()
-        .chain(figures.fact_lines("basic.split_total"))
+        .chain(figures.fact_lines_of(split))
         .collect::<Vec<_>>();
     out.push(Finding::new(
         Rule::PartsVsTotal,
@@ -52,7 +53,7 @@ fn basic_split(figures: &Figures, out: &mut Vec<Finding>) {
             show(Kind::Money, &Value::Number(actual - sum)),
             lines_words(&lines)
         ),
-        vec!["basic.split_total".into(), "basic.actual".into()],
+        vec![figures.name_of(split), figures.name_of(actual_key)],
         lines,
     ));
 }
@@ -208,47 +209,48 @@ fn precision(notes: &[Note], out: &mut Vec<Finding>) {
 /// Execution below 90 % needs a reason; spending above the budget is flagged.
 fn execution(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) {
     let facts = &loaded.facts;
-    let mut scopes = vec![(
-        "basic".to_string(),
+    let mut holders = vec![(
+        Holder::Basic,
         "基本支出".to_string(),
         facts.basic_expenditure.deviation.is_some(),
     )];
-    scopes.extend(facts.projects.iter().map(|p| {
+    holders.extend(facts.projects.iter().enumerate().map(|(i, p)| {
         (
-            project_key(&p.name),
+            Holder::Project(i),
             format!("项目「{}」", p.name.value),
             p.evaluation.execution_deviation.is_some(),
         )
     }));
-    scopes.push((
-        "overall".to_string(),
+    holders.push((
+        Holder::Overall,
         "单位整体".to_string(),
         facts.self_evaluation.execution_deviation.is_some(),
     ));
     let ninety = Decimal::from(90);
-    for (key, who, explained) in scopes {
-        let rate_name = format!("{key}.execution_rate");
-        let lines = figures.fact_lines(&rate_name);
-        if let Some(rate) = figures.number(&rate_name)
+    for (holder, who, explained) in holders {
+        let key = |m| Key::Money(holder, m);
+        let rate_key = key(Money::ExecutionRate);
+        let lines = figures.fact_lines_of(rate_key);
+        if let Some(rate) = figures.number_of(rate_key)
             && rate < ninety
             && !explained
         {
-            let (_, full) = described(figures, &format!("{key}.full_year_budget"));
-            let (_, actual) = described(figures, &format!("{key}.actual"));
+            let (_, full) = described(figures, key(Money::FullYearBudget));
+            let (_, actual) = described(figures, key(Money::Actual));
             out.push(Finding::new(
                 Rule::LowExecutionUnexplained,
                 format!(
                     "{who}执行率 {rate}%（实际 {actual} ÷ 全年预算 {full}）低于 90%，但没有写明原因（{}）；请在{}填写偏差原因",
                     lines_words(&lines),
-                    if key == "basic" { " basic_expenditure.deviation " } else { " evaluation.execution_deviation " }
+                    if holder == Holder::Basic { " basic_expenditure.deviation " } else { " evaluation.execution_deviation " }
                 ),
-                vec![rate_name.clone()],
+                vec![figures.name_of(rate_key)],
                 lines.clone(),
             ));
         }
         if let (Some(actual), Some(full)) = (
-            figures.number(&format!("{key}.actual")),
-            figures.number(&format!("{key}.full_year_budget")),
+            figures.number_of(key(Money::Actual)),
+            figures.number_of(key(Money::FullYearBudget)),
         ) && actual > full
         {
             out.push(Finding::new(
@@ -259,7 +261,7 @@ fn execution(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) {
                     show(Kind::Money, &Value::Number(full)),
                     lines_words(&lines)
                 ),
-                vec![format!("{key}.actual")],
+                vec![figures.name_of(key(Money::Actual))],
                 lines,
             ));
         }
@@ -268,20 +270,16 @@ fn execution(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) {
 
 /// 公用经费“其中”明细 cannot exceed 公用经费.
 fn items_within_total(figures: &Figures, out: &mut Vec<Finding>) {
-    for (suffix, total) in [
-        ("last_year", "public_funds.last_year"),
-        ("budget", "public_funds.budget"),
-        ("actual", "public_funds.actual"),
-    ] {
-        let items = format!("public_funds.items_total.{suffix}");
-        if let (Some(sum), Some(whole)) = (figures.number(&items), figures.number(total))
+    for column in YearColumn::ALL {
+        let (items, total) = (Key::PublicFundItems(column), Key::PublicFunds(column));
+        if let (Some(sum), Some(whole)) = (figures.number_of(items), figures.number_of(total))
             && sum > whole
         {
             let (label, whole_text) = described(figures, total);
             let lines = figures
-                .fact_lines(&items)
+                .fact_lines_of(items)
                 .into_iter()
-                .chain(figures.fact_lines(total))
+                .chain(figures.fact_lines_of(total))
                 .collect::<Vec<_>>();
             out.push(Finding::new(
                 Rule::ItemsExceedTotal,
@@ -290,7 +288,7 @@ fn items_within_total(figures: &Figures, out: &mut Vec<Finding>) {
                     show(Kind::Money, &Value::Number(sum)),
                     lines_words(&lines)
                 ),
-                vec![items, total.to_string()],
+                vec![figures.name_of(items), figures.name_of(total)],
                 lines,
             ));
         }

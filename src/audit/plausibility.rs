@@ -12,6 +12,7 @@
 use rust_decimal::Decimal;
 
 use super::{Finding, Rule, lines_words, show};
+use crate::compute::key::{Key, Staffing};
 use crate::compute::{Figures, Kind};
 use crate::model::{Loaded, Note};
 
@@ -72,7 +73,8 @@ fn staffing(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) {
         }
     }
     if plausible && staffing.actual.value > staffing.authorized.value {
-        let rate = figures.get("staffing.control_rate");
+        let key = Key::Staffing(Staffing::ControlRate);
+        let rate = figures.of(key);
         let rate = rate.map_or("—".into(), |f| show(f.kind, &f.value));
         let lines = vec![staffing.actual.at, staffing.authorized.at];
         out.push(Finding::new(
@@ -83,7 +85,7 @@ fn staffing(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) {
                 staffing.authorized.value,
                 lines_words(&lines)
             ),
-            vec!["staffing.control_rate".into()],
+            vec![figures.name_of(key)],
             lines,
         ));
     }

@@ -4,34 +4,33 @@
 use rust_decimal::Decimal;
 
 use super::{Finding, Rule, lines_words, show};
-use crate::compute::{Basis, Figures, IndicatorOutcome, Kind, Value, project_key};
-use crate::model::{Loaded, Rating};
+use crate::compute::key::{Key, Money, Table, TableFigure};
+use crate::compute::{Basis, Figures, IndicatorOutcome, Kind, Value};
+use crate::model::{Facts, Loaded, Rating};
 
 pub(super) fn check(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) {
+    let facts = &loaded.facts;
     for outcome in &figures.indicators {
-        indicator(outcome, out);
+        indicator(facts, outcome, out);
     }
-    let mut scopes = vec![("unit".to_string(), "单位整体支出绩效自评表".to_string())];
-    scopes.extend(loaded.facts.projects.iter().map(|p| {
+    let mut tables = vec![(Table::Unit, "单位整体支出绩效自评表".to_string())];
+    tables.extend((facts.projects.iter().enumerate()).map(|(i, p)| {
         (
-            project_key(&p.name),
+            Table::Project(i),
             format!("项目「{}」绩效自评表", p.name.value),
         )
     }));
-    for (scope, what) in scopes {
-        weights(figures, &scope, &what, out);
-        execution_score(figures, &scope, &what, out);
+    for (table, what) in tables {
+        weights(figures, table, &what, out);
+        execution_score(figures, table, &what, out);
     }
 }
 
-fn where_(o: &IndicatorOutcome) -> String {
-    let table = if o.scope == "unit" {
-        "单位整体".to_string()
-    } else {
-        o.scope
-            .trim_start_matches("project[")
-            .trim_end_matches(']')
-            .to_string()
+/// Where an indicator is: its table's owner, category, subcategory and name.
+fn where_(facts: &Facts, o: &IndicatorOutcome) -> String {
+    let table = match o.id.table {
+        Table::Unit => "单位整体",
+        Table::Project(i) => facts.projects[i].name.value.as_str(),
     };
     format!("{table}·{}·{}·「{}」", o.category, o.subcategory, o.name)
 }
@@ -48,11 +47,11 @@ fn score_words(d: Decimal) -> String {
     show(Kind::Score, &Value::Number(d))
 }
 
-fn indicator(o: &IndicatorOutcome, out: &mut Vec<Finding>) {
+fn indicator(facts: &Facts, o: &IndicatorOutcome, out: &mut Vec<Finding>) {
     let mut lines = vec![o.at];
     lines.extend(o.score_at);
     let at = lines_words(&lines);
-    let who = where_(o);
+    let who = where_(facts, o);
     if o.basis == Basis::Missing {
         out.push(Finding::new(
             Rule::ScoreMissing,
@@ -143,17 +142,17 @@ fn band(rating: Rating) -> (Decimal, Decimal) {
     }
 }
 
-fn weights(figures: &Figures, scope: &str, what: &str, out: &mut Vec<Finding>) {
-    let name = format!("{scope}.total_weight");
-    let Some(total) = figures.number(&name) else {
+fn weights(figures: &Figures, table: Table, what: &str, out: &mut Vec<Finding>) {
+    let key = Key::Table(table, TableFigure::TotalWeight);
+    let Some(total) = figures.number_of(key) else {
         return;
     };
     if total == Decimal::ONE_HUNDRED {
         return;
     }
-    let lines = figures.fact_lines(&name);
+    let lines = figures.fact_lines_of(key);
     let parts = figures
-        .get(&name)
+        .of(key)
         .map(|f| {
             f.inputs
                 .iter()
@@ -169,28 +168,24 @@ fn weights(figures: &Figures, scope: &str, what: &str, out: &mut Vec<Finding>) {
             "{what}的分值合计为 {}，应为 100（{parts}）",
             score_words(total)
         ),
-        vec![name],
+        vec![figures.name_of(key)],
         lines,
     ));
 }
 
 /// A table whose budget-execution score cannot be computed (a zero full-year
 /// budget) counts it as nothing; say so rather than let the total look complete.
-fn execution_score(figures: &Figures, scope: &str, what: &str, out: &mut Vec<Finding>) {
-    let money = if scope == "unit" { "overall" } else { scope };
-    let name = format!("{money}.execution_score");
-    if figures
-        .get(&name)
-        .is_some_and(|f| f.value == Value::Missing)
-    {
-        let lines = figures.fact_lines(&format!("{money}.full_year_budget"));
+fn execution_score(figures: &Figures, table: Table, what: &str, out: &mut Vec<Finding>) {
+    let key = Key::Money(table.holder(), Money::ExecutionScore);
+    if figures.of(key).is_some_and(|f| f.value == Value::Missing) {
+        let lines = figures.fact_lines_of(Key::Money(table.holder(), Money::FullYearBudget));
         out.push(Finding::new(
             Rule::ScoreMissing,
             format!(
                 "{what}的预算执行得分无法计算：全年预算为 0，没有执行率（{}）；总分中该项按 0 分计",
                 lines_words(&lines)
             ),
-            vec![name],
+            vec![figures.name_of(key)],
             lines,
         ));
     }

@@ -2,46 +2,43 @@
 //! 楼堂馆所 control rates.
 
 use super::builder::Builder;
-use super::spending::COLUMNS;
-use super::{Kind, Value, named, project_key};
+use super::key::{Building, Holder, Key, Money, Staffing, ThreePublicRow, YearColumn};
+use super::{Kind, Value};
 use crate::model::{Amount, Facts, YearColumns};
-
-/// The 经费控制情况 columns, as (figure suffix, label).
-const YEARS: [(&str, &str); 3] = [
-    ("last_year", "上年决算数"),
-    ("budget", "本年预算数"),
-    ("actual", "本年决算数"),
-];
 
 pub(super) fn staffing(b: &mut Builder, facts: &Facts) {
     let s = &facts.unit.staffing;
     b.fact(
-        "staffing.authorized",
+        Key::Staffing(Staffing::Authorized),
         "编制数",
         Kind::Count,
         s.authorized.value,
         s.authorized.at,
     );
     b.fact(
-        "staffing.actual",
+        Key::Staffing(Staffing::Actual),
         "实际在职人数",
         Kind::Count,
         s.actual.value,
         s.actual.at,
     );
     b.rate(
-        "staffing.control_rate",
+        Key::Staffing(Staffing::ControlRate),
         "控制率",
-        "staffing.actual",
-        "staffing.authorized",
+        Key::Staffing(Staffing::Actual),
+        Key::Staffing(Staffing::Authorized),
     );
 }
 
-fn columns(b: &mut Builder, key: &str, label: &str, c: &YearColumns) {
-    for ((suffix, words), amount) in YEARS.iter().zip([c.last_year, c.budget, c.actual]) {
+/// The three year columns of a row, as facts under `key(column)`.
+fn columns(b: &mut Builder, key: impl Fn(YearColumn) -> Key, label: &str, c: &YearColumns) {
+    for (column, amount) in YearColumn::ALL
+        .into_iter()
+        .zip([c.last_year, c.budget, c.actual])
+    {
         b.fact(
-            &format!("{key}.{suffix}"),
-            &format!("{label}{words}"),
+            key(column),
+            &format!("{label}{}", column.label()),
             Kind::Money,
             amount.value,
             amount.at,
@@ -50,39 +47,35 @@ fn columns(b: &mut Builder, key: &str, label: &str, c: &YearColumns) {
 }
 
 pub(super) fn three_public(b: &mut Builder, facts: &Facts) {
+    use ThreePublicRow::*;
     let t = &facts.base_data.three_public;
-    columns(
-        b,
-        "three_public.vehicle_purchase",
-        "公车购置",
-        &t.vehicle_purchase,
-    );
-    columns(
-        b,
-        "three_public.vehicle_operation",
-        "公车运行维护",
-        &t.vehicle_operation,
-    );
-    columns(b, "three_public.overseas", "出国经费", &t.overseas);
-    columns(b, "three_public.reception", "公务接待", &t.reception);
-    for (suffix, words) in YEARS {
+    for (row, label, c) in [
+        (VehiclePurchase, "公车购置", &t.vehicle_purchase),
+        (VehicleOperation, "公车运行维护", &t.vehicle_operation),
+        (Overseas, "出国经费", &t.overseas),
+        (Reception, "公务接待", &t.reception),
+    ] {
+        columns(b, |y| Key::ThreePublic(row, y), label, c);
+    }
+    for y in YearColumn::ALL {
+        let words = y.label();
         b.sum(
-            &format!("three_public.vehicle.{suffix}"),
+            Key::ThreePublic(Vehicle, y),
             &format!("公务用车购置和维护经费{words}"),
             Kind::Money,
             &[
-                format!("three_public.vehicle_purchase.{suffix}"),
-                format!("three_public.vehicle_operation.{suffix}"),
+                Key::ThreePublic(VehiclePurchase, y),
+                Key::ThreePublic(VehicleOperation, y),
             ],
         );
         b.sum(
-            &format!("three_public.{suffix}"),
+            Key::ThreePublic(Total, y),
             &format!("三公经费{words}"),
             Kind::Money,
             &[
-                format!("three_public.vehicle.{suffix}"),
-                format!("three_public.overseas.{suffix}"),
-                format!("three_public.reception.{suffix}"),
+                Key::ThreePublic(Vehicle, y),
+                Key::ThreePublic(Overseas, y),
+                Key::ThreePublic(Reception, y),
             ],
         );
     }
@@ -93,19 +86,19 @@ pub(super) fn three_public(b: &mut Builder, facts: &Facts) {
 /// 省级专项资金 rows.
 pub(super) fn projects_block(b: &mut Builder, facts: &Facts) {
     let d = &facts.base_data;
-    for p in &d.past_projects {
+    for (i, p) in d.past_projects.iter().enumerate() {
         b.fact(
-            &format!("{}.last_year", named("base.past_project", &p.name)),
+            Key::PastProject(i),
             &format!("{}上年决算数", p.name.value),
             Kind::Money,
             p.last_year.value,
             p.last_year.at,
         );
     }
-    for f in &d.special_funds {
+    for (i, f) in d.special_funds.iter().enumerate() {
         columns(
             b,
-            &named("base.special_fund", &f.name),
+            |y| Key::SpecialFund(i, y),
             &f.name.value,
             &YearColumns {
                 last_year: f.last_year,
@@ -114,48 +107,39 @@ pub(super) fn projects_block(b: &mut Builder, facts: &Facts) {
             },
         );
     }
-    let project_column = |suffix: &str| -> Vec<String> {
-        let this_year = match suffix {
-            "last_year" => "last_year_actual",
-            "budget" => COLUMNS[1].0,
-            _ => COLUMNS[2].0,
+    let specials = |y: YearColumn| -> Vec<Key> {
+        (0..d.special_funds.len())
+            .map(|i| Key::SpecialFund(i, y))
+            .collect()
+    };
+    let project_column = |y: YearColumn| -> Vec<Key> {
+        let this_year = match y {
+            YearColumn::LastYear => Money::LastYearActual,
+            YearColumn::Budget => Money::FullYearBudget,
+            YearColumn::Actual => Money::Actual,
         };
-        let mut inputs: Vec<String> = facts
-            .projects
-            .iter()
-            .map(|p| format!("{}.{this_year}", project_key(&p.name)))
+        let mut inputs: Vec<Key> = (0..facts.projects.len())
+            .map(|p| Key::Money(Holder::Project(p), this_year))
             .collect();
-        if suffix == "last_year" {
-            inputs.extend(
-                d.past_projects
-                    .iter()
-                    .map(|p| format!("{}.last_year", named("base.past_project", &p.name))),
-            );
+        if y == YearColumn::LastYear {
+            inputs.extend((0..d.past_projects.len()).map(Key::PastProject));
         }
-        inputs.extend(
-            d.special_funds
-                .iter()
-                .map(|f| format!("{}.{suffix}", named("base.special_fund", &f.name))),
-        );
+        inputs.extend(specials(y));
         inputs
     };
-    for (suffix, words) in YEARS {
-        let specials: Vec<String> = d
-            .special_funds
-            .iter()
-            .map(|f| format!("{}.{suffix}", named("base.special_fund", &f.name)))
-            .collect();
+    for y in YearColumn::ALL {
+        let words = y.label();
         b.sum(
-            &format!("base.special_funds.{suffix}"),
+            Key::SpecialFunds(y),
             &format!("省级专项资金合计{words}"),
             Kind::Money,
-            &specials,
+            &specials(y),
         );
         b.sum(
-            &format!("base.projects.{suffix}"),
+            Key::BaseProjects(y),
             &format!("基础数据表项目支出{words}"),
             Kind::Money,
-            &project_column(suffix),
+            &project_column(y),
         );
     }
 }
@@ -163,58 +147,60 @@ pub(super) fn projects_block(b: &mut Builder, facts: &Facts) {
 pub(super) fn public_funds(b: &mut Builder, facts: &Facts) {
     let p = &facts.base_data.public_funds;
     b.fact(
-        "public_funds.last_year",
+        Key::PublicFunds(YearColumn::LastYear),
         "公用经费上年决算数",
         Kind::Money,
         p.last_year.value,
         p.last_year.at,
     );
     b.fact(
-        "public_funds.budget",
+        Key::PublicFunds(YearColumn::Budget),
         "公用经费本年预算数",
         Kind::Money,
         p.budget.value,
         p.budget.at,
     );
     b.copy(
-        "public_funds.actual",
+        Key::PublicFunds(YearColumn::Actual),
         "公用经费本年决算数",
         Kind::Money,
-        "basic.public",
+        Key::Money(Holder::Basic, Money::Public),
         "基本支出中的公用经费支出",
     );
-    for item in &p.items {
-        let key = named("public_funds.item", &item.name);
-        for ((suffix, words), amount) in
-            YEARS
-                .iter()
+    for (i, item) in p.items.iter().enumerate() {
+        for (y, amount) in
+            YearColumn::ALL
+                .into_iter()
                 .zip([item.last_year, item.budget, Some(item.actual)])
         {
             optional_fact(
                 b,
-                &format!("{key}.{suffix}"),
-                &format!("{}{words}", item.name.value),
+                Key::PublicFundItem(i, y),
+                &format!("{}{}", item.name.value, y.label()),
                 amount,
             );
         }
     }
-    for (suffix, words) in YEARS {
-        let inputs: Vec<String> = p
-            .items
-            .iter()
-            .map(|i| format!("{}.{suffix}", named("public_funds.item", &i.name)))
+    for y in YearColumn::ALL {
+        let inputs: Vec<Key> = (0..p.items.len())
+            .map(|i| Key::PublicFundItem(i, y))
             .collect();
         b.sum(
-            &format!("public_funds.items_total.{suffix}"),
-            &format!("公用经费所列明细合计{words}"),
+            Key::PublicFundItems(y),
+            &format!("公用经费所列明细合计{}", y.label()),
             Kind::Money,
             &inputs,
         );
     }
     let proc = &facts.base_data.procurement;
-    optional_fact(b, "procurement.budget", "政府采购本年预算数", proc.budget);
+    optional_fact(
+        b,
+        Key::Procurement(YearColumn::Budget),
+        "政府采购本年预算数",
+        proc.budget,
+    );
     b.fact(
-        "procurement.actual",
+        Key::Procurement(YearColumn::Actual),
         "政府采购本年决算数",
         Kind::Money,
         proc.actual.value,
@@ -223,65 +209,65 @@ pub(super) fn public_funds(b: &mut Builder, facts: &Facts) {
 }
 
 /// A money fact the file may leave out; missing (“—”) when it does.
-fn optional_fact(b: &mut Builder, name: &str, label: &str, amount: Option<Amount>) {
+fn optional_fact(b: &mut Builder, key: Key, label: &str, amount: Option<Amount>) {
     match amount {
         Some(a) => {
-            b.fact(name, label, Kind::Money, a.value, a.at);
+            b.fact(key, label, Kind::Money, a.value, a.at);
         }
         None => b.derived(
-            name,
+            key,
             label,
             Kind::Money,
             Value::Missing,
             "未填写".into(),
-            Vec::new(),
+            &[],
         ),
     }
 }
 
 pub(super) fn buildings(b: &mut Builder, facts: &Facts) {
-    for building in &facts.base_data.buildings {
-        let key = named("building", &building.name);
+    for (i, building) in facts.base_data.buildings.iter().enumerate() {
+        let key = |f| Key::Building(i, f);
         let name = &building.name.value;
-        b.fact(
-            &format!("{key}.approved_area"),
-            &format!("{name}批复规模"),
-            Kind::Count,
-            building.approved_area.value,
-            building.approved_area.at,
-        );
-        b.fact(
-            &format!("{key}.actual_area"),
-            &format!("{name}实际规模"),
-            Kind::Count,
-            building.actual_area.value,
-            building.actual_area.at,
-        );
-        b.fact(
-            &format!("{key}.budget_investment"),
-            &format!("{name}预算投资"),
-            Kind::Money,
-            building.budget_investment.value,
-            building.budget_investment.at,
-        );
-        b.fact(
-            &format!("{key}.actual_investment"),
-            &format!("{name}实际投资"),
-            Kind::Money,
-            building.actual_investment.value,
-            building.actual_investment.at,
-        );
+        for (f, words, kind, fact) in [
+            (
+                Building::ApprovedArea,
+                "批复规模",
+                Kind::Count,
+                building.approved_area,
+            ),
+            (
+                Building::ActualArea,
+                "实际规模",
+                Kind::Count,
+                building.actual_area,
+            ),
+            (
+                Building::BudgetInvestment,
+                "预算投资",
+                Kind::Money,
+                building.budget_investment,
+            ),
+            (
+                Building::ActualInvestment,
+                "实际投资",
+                Kind::Money,
+                building.actual_investment,
+            ),
+        ] {
+            b.fact(key(f), &format!("{name}{words}"), kind, fact.value, fact.at);
+        }
         b.rate(
-            &format!("{key}.area_control_rate"),
+            key(Building::AreaControlRate),
             &format!("{name}规模控制率"),
-            &format!("{key}.actual_area"),
-            &format!("{key}.approved_area"),
+            key(Building::ActualArea),
+            key(Building::ApprovedArea),
         );
         b.rate(
-            &format!("{key}.investment_control_rate"),
+            key(Building::InvestmentControlRate),
             &format!("{name}投资概算控制率"),
-            &format!("{key}.actual_investment"),
-            &format!("{key}.budget_investment"),
+            key(Building::ActualInvestment),
+            key(Building::BudgetInvestment),
         );
     }
 }

@@ -6,10 +6,12 @@
 //! and named in [`Figures::overflowed`], and so is every figure computed from
 //! it; the audit reports the first of them with the facts it rests on.
 
+use std::collections::HashSet;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::{Figure, Figures, IndicatorOutcome, Kind, Value};
-use crate::model::{Loc, Rounding, Rules};
+use super::{Figure, Figures, IndicatorOutcome, Key, Kind, Value};
+use crate::model::{Facts, Loc, Rounding, Rules};
 
 /// Rounds to 2 decimals by the file's rule (half-up by default).
 pub fn round(value: Decimal, rounding: Rounding) -> Decimal {
@@ -38,17 +40,27 @@ pub(super) fn rounding_words(rounding: Rounding) -> &'static str {
 }
 
 /// Collects figures while they are computed.
-pub(super) struct Builder {
+pub(super) struct Builder<'a> {
     pub figures: Figures,
     pub rules: Rules,
+    facts: &'a Facts,
+    /// The keys of [`Figures::overflowed`].
+    overflowed: HashSet<Key, foldhash::fast::FixedState>,
 }
 
-impl Builder {
-    pub fn new(rules: Rules) -> Self {
+impl<'a> Builder<'a> {
+    pub fn new(facts: &'a Facts) -> Self {
         Builder {
             figures: Figures::default(),
-            rules,
+            rules: facts.rules,
+            facts,
+            overflowed: HashSet::default(),
         }
+    }
+
+    /// The facts the figures are computed from.
+    pub fn facts(&self) -> &'a Facts {
+        self.facts
     }
 
     pub fn finish(self) -> Figures {
@@ -59,27 +71,31 @@ impl Builder {
         round(value, self.rules.rounding)
     }
 
-    pub fn value(&self, name: &str) -> Option<Decimal> {
-        self.figures.number(name)
+    pub fn value(&self, key: Key) -> Option<Decimal> {
+        self.figures.number_of(key)
     }
 
-    pub fn label(&self, name: &str) -> String {
+    pub fn exists(&self, key: Key) -> bool {
+        self.figures.of(key).is_some()
+    }
+
+    pub fn label(&self, key: Key) -> String {
         self.figures
-            .get(name)
-            .map_or_else(|| name.to_string(), |f| f.label.clone())
+            .of(key)
+            .map_or_else(|| key.name(self.facts), |f| f.label.clone())
+    }
+
+    fn name(&self, key: Key) -> String {
+        self.figures
+            .of(key)
+            .map_or_else(|| key.name(self.facts), |f| f.name.clone())
     }
 
     /// Records a fact as a figure.
-    pub fn fact(
-        &mut self,
-        name: &str,
-        label: &str,
-        kind: Kind,
-        value: Decimal,
-        at: Loc,
-    ) -> Decimal {
+    pub fn fact(&mut self, key: Key, label: &str, kind: Kind, value: Decimal, at: Loc) -> Decimal {
         self.figures.insert(Figure {
-            name: name.to_string(),
+            key,
+            name: key.name(self.facts),
             label: label.to_string(),
             kind,
             value: Value::Number(value),
@@ -93,15 +109,17 @@ impl Builder {
     /// Records a derived figure.
     pub fn derived(
         &mut self,
-        name: &str,
+        key: Key,
         label: &str,
         kind: Kind,
         value: Value,
         formula: String,
-        inputs: Vec<String>,
+        inputs: &[Key],
     ) {
+        let inputs = inputs.iter().map(|&k| self.name(k)).collect();
         self.figures.insert(Figure {
-            name: name.to_string(),
+            key,
+            name: key.name(self.facts),
             label: label.to_string(),
             kind,
             value,
@@ -112,74 +130,77 @@ impl Builder {
     }
 
     /// Whether a figure's computation overflowed.
-    pub fn overflowed(&self, name: &str) -> bool {
-        self.figures.overflowed.iter().any(|n| n == name)
+    pub fn overflowed(&self, key: Key) -> bool {
+        self.overflowed.contains(&key)
+    }
+
+    /// Records that the figure under `key` is missing for overflow.
+    pub fn overflow(&mut self, key: Key) -> Value {
+        self.overflowed.insert(key);
+        self.figures.overflowed.push(key.name(self.facts));
+        Value::Missing
     }
 
     /// The value of a figure computed from `inputs` as `computed` (none when
     /// the arithmetic overflowed): missing, and recorded as overflowed, when
     /// it or any of its inputs overflowed.
-    fn checked(&mut self, name: &str, computed: Option<Decimal>, inputs: &[String]) -> Value {
+    fn checked(&mut self, key: Key, computed: Option<Decimal>, inputs: &[Key]) -> Value {
         match computed {
-            Some(value) if !inputs.iter().any(|n| self.overflowed(n)) => Value::Number(value),
-            _ => {
-                self.figures.overflowed.push(name.to_string());
-                Value::Missing
-            }
+            Some(value) if !inputs.iter().any(|&k| self.overflowed(k)) => Value::Number(value),
+            _ => self.overflow(key),
         }
     }
 
-    /// A copy of figure `from` under another name (overflowed if it did).
-    pub fn copy(&mut self, name: &str, label: &str, kind: Kind, from: &str, formula: &str) {
+    /// A copy of figure `from` under another key (overflowed if it did).
+    pub fn copy(&mut self, key: Key, label: &str, kind: Kind, from: Key, formula: &str) {
         let value = if self.overflowed(from) {
-            self.checked(name, None, &[])
+            self.checked(key, None, &[])
         } else {
             self.figures
-                .get(from)
+                .of(from)
                 .map_or(Value::Missing, |f| f.value.clone())
         };
-        let inputs = vec![from.to_string()];
-        self.derived(name, label, kind, value, formula.to_string(), inputs);
+        self.derived(key, label, kind, value, formula.to_string(), &[from]);
     }
 
     /// `inputs[0] + inputs[1] + …`, exact; inputs that are missing (an
     /// optional fact left out) count as nothing. An empty list sums to zero.
     /// Returns zero when the sum overflows.
-    pub fn sum(&mut self, name: &str, label: &str, kind: Kind, inputs: &[String]) -> Decimal {
+    pub fn sum(&mut self, key: Key, label: &str, kind: Kind, inputs: &[Key]) -> Decimal {
         let total = inputs
             .iter()
-            .filter_map(|n| self.value(n))
+            .filter_map(|&k| self.value(k))
             .try_fold(Decimal::ZERO, |a, b| a.checked_add(b));
-        let value = self.checked(name, total, inputs);
+        let value = self.checked(key, total, inputs);
         let total = value.number().unwrap_or_default();
         let formula = if inputs.is_empty() {
             "无分项，合计为 0".to_string()
         } else {
             inputs
                 .iter()
-                .map(|n| self.label(n))
+                .map(|&k| self.label(k))
                 .collect::<Vec<_>>()
                 .join(" + ")
         };
-        self.derived(name, label, kind, value, formula, inputs.to_vec());
+        self.derived(key, label, kind, value, formula, inputs);
         total
     }
 
     /// `a − b`, exact.
-    pub fn difference(&mut self, name: &str, label: &str, a: &str, b: &str) {
-        let inputs = [a.to_string(), b.to_string()];
+    pub fn difference(&mut self, key: Key, label: &str, a: Key, b: Key) {
+        let inputs = [a, b];
         let computed = self
             .value(a)
             .unwrap_or_default()
             .checked_sub(self.value(b).unwrap_or_default());
-        let value = self.checked(name, computed, &inputs);
+        let value = self.checked(key, computed, &inputs);
         let formula = format!("{} − {}", self.label(a), self.label(b));
-        self.derived(name, label, Kind::Money, value, formula, inputs.to_vec());
+        self.derived(key, label, Kind::Money, value, formula, &inputs);
     }
 
     /// `part ÷ whole × 100%`, rounded; missing when `whole` is zero.
-    pub fn rate(&mut self, name: &str, label: &str, part: &str, whole: &str) {
-        let inputs = [part.to_string(), whole.to_string()];
+    pub fn rate(&mut self, key: Key, label: &str, part: Key, whole: Key) {
+        let inputs = [part, whole];
         let denominator = self.value(whole).unwrap_or_default();
         let value = if denominator.is_zero() && !self.overflowed(whole) {
             Value::Missing
@@ -189,7 +210,7 @@ impl Builder {
                 denominator,
                 self.rules.rounding,
             );
-            self.checked(name, computed, &inputs)
+            self.checked(key, computed, &inputs)
         };
         let formula = format!(
             "{} ÷ {} × 100%（{}；分母为 0 时无执行率）",
@@ -197,7 +218,7 @@ impl Builder {
             self.label(whole),
             rounding_words(self.rules.rounding)
         );
-        self.derived(name, label, Kind::Percent, value, formula, inputs.to_vec());
+        self.derived(key, label, Kind::Percent, value, formula, &inputs);
     }
 
     /// A figure worked out from `inputs` as `computed` (none: the arithmetic
@@ -205,19 +226,19 @@ impl Builder {
     /// is rightly missing (no execution rate for a zero budget).
     pub fn computed(
         &mut self,
-        name: &str,
+        key: Key,
         label: &str,
         kind: Kind,
         (absent, computed): (bool, Option<Decimal>),
         formula: String,
-        inputs: Vec<String>,
+        inputs: &[Key],
     ) {
-        let value = if absent && !inputs.iter().any(|n| self.overflowed(n)) {
+        let value = if absent && !inputs.iter().any(|&k| self.overflowed(k)) {
             Value::Missing
         } else {
-            self.checked(name, computed, &inputs)
+            self.checked(key, computed, inputs)
         };
-        self.derived(name, label, kind, value, formula, inputs);
+        self.derived(key, label, kind, value, formula, inputs);
     }
 
     pub fn outcome(&mut self, outcome: IndicatorOutcome) {

@@ -1,22 +1,26 @@
 //! Every derived figure of the report (派生数), computed exactly from the facts,
-//! each with its provenance: the formula and the named inputs it came from.
+//! each with its provenance: the formula and the inputs it came from.
 //!
-//! Figures are addressed by stable names (`basic.execution_rate`,
-//! `project[运行维护经费].total_score`, `unit.grade`); `jixiao explain --list`
-//! prints them all. Facts that figures are computed from are figures too (with
-//! the YAML line they came from), so that an explanation always ends at the file.
+//! Figures are stored under typed [`Key`]s (see [`key`]), which the other
+//! stages read them by; each also has a stable human name
+//! (`basic.execution_rate`, `project[运行维护经费].total_score`, `unit.grade`)
+//! that `jixiao explain --list` prints and `reported` entries use. Facts that
+//! figures are computed from are figures too (with the YAML line they came
+//! from), so that an explanation always ends at the file.
 
 mod base_data;
 mod builder;
+pub mod key;
 mod scoring;
 mod spending;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 pub use builder::{round, round_rate};
+pub use key::{Key, project_key};
 pub use scoring::{Basis, IndicatorOutcome, grade};
 
 use crate::model::{Facts, Loc};
@@ -59,6 +63,10 @@ impl Value {
 /// One figure with its provenance.
 #[derive(Debug, Clone, Serialize)]
 pub struct Figure {
+    /// What the figure is, for the code.
+    #[serde(skip)]
+    pub key: Key,
+    /// What the figure is called, for people.
     pub name: String,
     /// 中文名称, e.g. 基本支出执行率.
     pub label: String,
@@ -66,7 +74,7 @@ pub struct Figure {
     pub value: Value,
     /// How it is computed, in words with the inputs' labels; “事实” for a fact.
     pub formula: String,
-    /// The names of the figures it is computed from.
+    /// The names of the figures it is computed from, in the formula's order.
     pub inputs: Vec<String>,
     /// For a fact: where it is in the YAML.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -82,23 +90,42 @@ impl Figure {
 /// All figures of a file, in the order they were computed.
 #[derive(Debug, Clone, Default)]
 pub struct Figures {
-    /// Index into `list` by name (looked up a few thousand times a report,
-    /// so hashed rather than ordered: the order is `list`'s).
+    /// Index into `list` by key, and by name (each looked up a few thousand
+    /// times a report, so hashed rather than ordered: the order is `list`'s).
+    by_key: HashMap<Key, usize, foldhash::fast::FixedState>,
     by_name: HashMap<String, usize, foldhash::fast::FixedState>,
     list: Vec<Figure>,
-    /// The outcome of every indicator, unit level first, then per project.
+    /// The outcome of every indicator, unit level first, then per project;
+    /// each knows its place in its table ([`IndicatorOutcome::id`]).
     pub indicators: Vec<IndicatorOutcome>,
-    /// Figures whose arithmetic overflowed, in the order computed; each is
-    /// missing. A figure computed from one of them is listed after it.
+    /// The names of the figures whose arithmetic overflowed, in the order
+    /// computed; each is missing. A figure computed from one of them is
+    /// listed after it.
     pub overflowed: Vec<String>,
 }
 
 impl Figures {
+    /// The figure under `key`.
+    pub fn of(&self, key: Key) -> Option<&Figure> {
+        self.by_key.get(&key).map(|&i| &self.list[i])
+    }
+
+    /// The number under `key`, if the figure exists and is a number.
+    pub fn number_of(&self, key: Key) -> Option<Decimal> {
+        self.of(key).and_then(|f| f.value.number())
+    }
+
+    /// The human name of the figure under `key` (empty if there is none).
+    pub fn name_of(&self, key: Key) -> String {
+        self.of(key).map(|f| f.name.clone()).unwrap_or_default()
+    }
+
+    /// The figure a person named (`explain`, `reported`, `diff`).
     pub fn get(&self, name: &str) -> Option<&Figure> {
         self.by_name.get(name).map(|&i| &self.list[i])
     }
 
-    /// The number of a figure, if it exists and is a number.
+    /// The number of a figure, by name, if it exists and is a number.
     pub fn number(&self, name: &str) -> Option<Decimal> {
         self.get(name).and_then(|f| f.value.number())
     }
@@ -115,11 +142,17 @@ impl Figures {
         self.list.is_empty()
     }
 
+    /// The YAML lines of the facts the figure under `key` rests on.
+    pub fn fact_lines_of(&self, key: Key) -> Vec<Loc> {
+        self.of(key)
+            .map_or_else(Vec::new, |f| self.fact_lines(&f.name))
+    }
+
     /// The YAML lines of the facts a figure rests on, recursively.
     pub fn fact_lines(&self, name: &str) -> Vec<Loc> {
         let mut out = Vec::new();
         let mut stack = vec![name.to_string()];
-        let mut seen = std::collections::BTreeSet::new();
+        let mut seen = BTreeSet::new();
         while let Some(n) = stack.pop() {
             if !seen.insert(n.clone()) {
                 continue;
@@ -136,37 +169,40 @@ impl Figures {
         out
     }
 
-    /// Adds a figure. Each figure is computed once under a name no other
-    /// fact can give (names are unique where they identify, and escaped in
-    /// figure names), so a name is never inserted twice; the tests and the
-    /// fuzz target run with this checked.
+    /// Adds a figure. Each figure is computed once under its key, and its
+    /// name is one no other fact can give (names are unique where they
+    /// identify, and escaped), so neither is ever inserted twice; the tests
+    /// and the fuzz target run with this checked.
     fn insert(&mut self, figure: Figure) {
         debug_assert!(
-            !self.by_name.contains_key(&figure.name),
+            !self.by_key.contains_key(&figure.key) && !self.by_name.contains_key(&figure.name),
             "figure {} computed twice",
             figure.name
         );
-        if let Some(&i) = self.by_name.get(&figure.name) {
-            self.list[i] = figure;
-        } else {
-            self.by_name.insert(figure.name.clone(), self.list.len());
-            self.list.push(figure);
-        }
+        let index = self.list.len();
+        self.by_key.insert(figure.key, index);
+        self.by_name.insert(figure.name.clone(), index);
+        self.list.push(figure);
     }
 }
 
 /// Computes every figure of a file.
 pub fn compute(facts: &Facts) -> Figures {
-    let mut b = builder::Builder::new(facts.rules);
+    let mut b = builder::Builder::new(facts);
     spending::basic(&mut b, facts);
-    for project in &facts.projects {
-        spending::project(&mut b, project);
+    for (index, project) in facts.projects.iter().enumerate() {
+        spending::project(&mut b, index, project);
     }
     spending::projects_total(&mut b, facts);
     spending::overall(&mut b, facts);
-    scoring::unit(&mut b, facts);
-    for project in &facts.projects {
-        scoring::project(&mut b, project);
+    scoring::table(&mut b, key::Table::Unit, "单位整体", &facts.self_evaluation);
+    for (index, project) in facts.projects.iter().enumerate() {
+        scoring::table(
+            &mut b,
+            key::Table::Project(index),
+            &project.name.value,
+            &project.evaluation,
+        );
     }
     base_data::staffing(&mut b, facts);
     base_data::three_public(&mut b, facts);
@@ -174,48 +210,4 @@ pub fn compute(facts: &Facts) -> Figures {
     base_data::public_funds(&mut b, facts);
     base_data::buildings(&mut b, facts);
     b.finish()
-}
-
-/// The name prefix of a project's figures.
-pub fn project_key(name: &str) -> String {
-    named("project", name)
-}
-
-/// `prefix[NAME]`: the figures of a thing the clerk named. The name's `\`,
-/// `[`, `]` and `/` (which separate the parts of figure names) are escaped
-/// with `\`, so that two different facts never share a figure name: an
-/// indicator `A/B` of category `C` is not indicator `B` of subcategory `C/A`.
-pub fn named(prefix: &str, name: &str) -> String {
-    let mut key = String::with_capacity(prefix.len() + name.len() + 2);
-    key.push_str(prefix);
-    key.push('[');
-    push_name_part(&mut key, name);
-    key.push(']');
-    key
-}
-
-/// `prefix[A/B/…]`: the figures of a thing named by a path of names (a
-/// subcategory under its category, an indicator under both).
-pub fn named_path(prefix: &str, names: &[&str]) -> String {
-    let mut key =
-        String::with_capacity(prefix.len() + 2 + names.iter().map(|n| n.len() + 1).sum::<usize>());
-    key.push_str(prefix);
-    key.push('[');
-    for (i, name) in names.iter().enumerate() {
-        if i > 0 {
-            key.push('/');
-        }
-        push_name_part(&mut key, name);
-    }
-    key.push(']');
-    key
-}
-
-fn push_name_part(key: &mut String, name: &str) {
-    for c in name.chars() {
-        if matches!(c, '\\' | '[' | ']' | '/') {
-            key.push('\\');
-        }
-        key.push(c);
-    }
 }

@@ -5,8 +5,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::builder::{Builder, rounding_words};
-use super::{Kind, Value, named, named_path, project_key};
-use crate::model::{Evaluation, Facts, Indicator, Loc, Op, Project, Rating, TargetKind};
+use super::key::{IndicatorFigure, IndicatorId, Key, Money, Part, Table, TableFigure};
+use super::{Kind, Value};
+use crate::model::{Evaluation, Indicator, Loc, Op, Rating, TargetKind};
 
 /// How an indicator's score was obtained.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -23,10 +24,11 @@ pub enum Basis {
 /// The outcome of one indicator, for the audit and the templates.
 #[derive(Debug, Clone, Serialize)]
 pub struct IndicatorOutcome {
+    /// Its place: its table and its position there.
+    #[serde(skip)]
+    pub id: IndicatorId,
     /// The score figure's name.
     pub figure: String,
-    /// `unit` or `project[NAME]`.
-    pub scope: String,
     pub category: String,
     pub subcategory: String,
     pub name: String,
@@ -54,143 +56,107 @@ pub fn grade(total: Decimal) -> &'static str {
     }
 }
 
-pub(super) fn unit(b: &mut Builder, facts: &Facts) {
-    table(
-        b,
-        "unit",
-        "单位整体",
-        "overall.execution_score",
-        "unit.execution_weight",
-        &facts.self_evaluation,
-    );
-}
-
-pub(super) fn project(b: &mut Builder, project: &Project) {
-    let key = project_key(&project.name);
-    table(
-        b,
-        &key,
-        &project.name.value,
-        &format!("{key}.execution_score"),
-        &format!("{key}.execution_weight"),
-        &project.evaluation,
-    );
-}
-
-/// Scores of one indicator table under `scope`.
-fn table(
-    b: &mut Builder,
-    scope: &str,
-    name: &str,
-    execution_score: &str,
-    execution_weight: &str,
-    evaluation: &Evaluation,
-) {
-    let mut category_scores = vec![execution_score.to_string()];
-    let mut category_weights = vec![execution_weight.to_string()];
-    for category in &evaluation.categories {
-        let ckey = named(&format!("{scope}.category"), &category.name);
+/// Scores of one indicator table, whose owner is called `name`.
+pub(super) fn table(b: &mut Builder, table: Table, name: &str, evaluation: &Evaluation) {
+    let whole = |f| Key::Table(table, f);
+    let mut category_scores = vec![Key::Money(table.holder(), Money::ExecutionScore)];
+    let mut category_weights = vec![whole(TableFigure::ExecutionWeight)];
+    for (ci, category) in evaluation.categories.iter().enumerate() {
         let mut sub_scores = Vec::new();
         let mut sub_weights = Vec::new();
-        for sub in &category.subcategories {
-            let path = [category.name.value.as_str(), sub.name.value.as_str()];
-            let skey = named_path(&format!("{scope}.subcategory"), &path);
+        for (si, sub) in category.subcategories.iter().enumerate() {
             let mut scores = Vec::new();
             let mut weights = Vec::new();
-            // Names are unique in their list (checked at load), so no two
-            // indicators share a key.
-            for indicator in &sub.indicators {
-                let ikey = named_path(
-                    &format!("{scope}.indicator"),
-                    &[path[0], path[1], &indicator.name],
-                );
-                let (score, weight) = score_indicator(
-                    b,
-                    scope,
-                    &ikey,
-                    &category.name.value,
-                    &sub.name.value,
-                    indicator,
-                );
+            for (ii, indicator) in sub.indicators.iter().enumerate() {
+                let id = IndicatorId {
+                    table,
+                    category: ci,
+                    subcategory: si,
+                    indicator: ii,
+                };
+                let (score, weight) =
+                    score_indicator(b, id, &category.name.value, &sub.name.value, indicator);
                 scores.push(score);
                 weights.push(weight);
             }
+            let part = |p| Key::Subcategory(table, ci, si, p);
             b.sum(
-                &format!("{skey}.weight"),
+                part(Part::Weight),
                 &format!("{name}{}分值", sub.name.value),
                 Kind::Score,
                 &weights,
             );
             b.sum(
-                &format!("{skey}.score"),
+                part(Part::Score),
                 &format!("{name}{}得分", sub.name.value),
                 Kind::Score,
                 &scores,
             );
-            sub_scores.push(format!("{skey}.score"));
-            sub_weights.push(format!("{skey}.weight"));
+            sub_scores.push(part(Part::Score));
+            sub_weights.push(part(Part::Weight));
         }
+        let part = |p| Key::Category(table, ci, p);
         b.sum(
-            &format!("{ckey}.weight"),
+            part(Part::Weight),
             &format!("{name}{}分值", category.name.value),
             Kind::Score,
             &sub_weights,
         );
         b.sum(
-            &format!("{ckey}.score"),
+            part(Part::Score),
             &format!("{name}{}得分", category.name.value),
             Kind::Score,
             &sub_scores,
         );
-        category_scores.push(format!("{ckey}.score"));
-        category_weights.push(format!("{ckey}.weight"));
+        category_scores.push(part(Part::Score));
+        category_weights.push(part(Part::Weight));
     }
     b.sum(
-        &format!("{scope}.total_weight"),
+        whole(TableFigure::TotalWeight),
         &format!("{name}总分值"),
         Kind::Score,
         &category_weights,
     );
+    let total_key = whole(TableFigure::TotalScore);
     let total = b.sum(
-        &format!("{scope}.total_score"),
+        total_key,
         &format!("{name}总分"),
         Kind::Score,
         &category_scores,
     );
+    let grade_key = whole(TableFigure::Grade);
     // A total that overflowed has no grade: it is “—”, as the total is.
-    let graded = if b.overflowed(&format!("{scope}.total_score")) {
-        b.figures.overflowed.push(format!("{scope}.grade"));
-        Value::Missing
+    let graded = if b.overflowed(total_key) {
+        b.overflow(grade_key)
     } else {
         Value::Text(grade(total).to_string())
     };
     b.derived(
-        &format!("{scope}.grade"),
+        grade_key,
         &format!("{name}评价等级"),
         Kind::Grade,
         graded,
         format!(
             "按{}分档：≥90 优，80–90 良，60–80 中，<60 差",
-            b.label(&format!("{scope}.total_score"))
+            b.label(total_key)
         ),
-        vec![format!("{scope}.total_score")],
+        &[total_key],
     );
 }
 
-/// Records an indicator's weight and score figures; returns their names.
+/// Records an indicator's weight and score figures; returns their keys.
 fn score_indicator(
     b: &mut Builder,
-    scope: &str,
-    key: &str,
+    id: IndicatorId,
     category: &str,
     subcategory: &str,
     indicator: &Indicator,
-) -> (String, String) {
-    let weight_name = format!("{key}.weight");
-    let score_name = format!("{key}.score");
+) -> (Key, Key) {
+    let weight_key = Key::Indicator(id, IndicatorFigure::Weight);
+    let score_key = Key::Indicator(id, IndicatorFigure::Score);
     let label = &indicator.name.value;
     let weight = b.fact(
-        &weight_name,
+        weight_key,
         &format!("{label}分值"),
         Kind::Score,
         indicator.weight.value,
@@ -198,17 +164,11 @@ fn score_indicator(
     );
     let author = indicator.score.map(|s| s.value);
     let measured = indicator.actual_value.map(|v| v.value);
-    let mut inputs = vec![weight_name.clone()];
+    let mut inputs = vec![weight_key];
     if let Some(v) = indicator.actual_value {
-        let n = format!("{key}.actual_value");
-        b.fact(
-            &n,
-            &format!("{label}实际完成值"),
-            Kind::Count,
-            v.value,
-            v.at,
-        );
-        inputs.push(n);
+        let k = Key::Indicator(id, IndicatorFigure::ActualValue);
+        b.fact(k, &format!("{label}实际完成值"), Kind::Count, v.value, v.at);
+        inputs.push(k);
     }
     let rule = rule_score(&indicator.target.kind, measured, weight).map(|rule| {
         let score = b.round(rule.score).min(weight);
@@ -230,15 +190,15 @@ fn score_indicator(
             ),
         ),
         (None, Some(s)) => {
-            let n = format!("{key}.author_score");
+            let k = Key::Indicator(id, IndicatorFigure::AuthorScore);
             b.fact(
-                &n,
+                k,
                 &format!("{label}作者评分"),
                 Kind::Score,
                 s,
                 indicator.score.map(|x| x.at).unwrap_or_default(),
             );
-            inputs.push(n);
+            inputs.push(k);
             (
                 Some(s),
                 Basis::Author,
@@ -252,16 +212,17 @@ fn score_indicator(
         ),
     };
     b.derived(
-        &score_name,
+        score_key,
         &format!("{label}得分"),
         Kind::Score,
         value.map_or(Value::Missing, Value::Number),
         formula,
-        inputs,
+        &inputs,
     );
+    let figure = b.figures.name_of(score_key);
     b.outcome(IndicatorOutcome {
-        figure: score_name.clone(),
-        scope: scope.to_string(),
+        id,
+        figure,
         category: category.to_string(),
         subcategory: subcategory.to_string(),
         name: indicator.name.value.clone(),
@@ -277,7 +238,7 @@ fn score_indicator(
         at: indicator.name.at,
         score_at: indicator.score.map(|s| s.at),
     });
-    (score_name, weight_name)
+    (score_key, weight_key)
 }
 
 /// What a target's rule gives for a measured value.

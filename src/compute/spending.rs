@@ -4,117 +4,92 @@
 use rust_decimal::Decimal;
 
 use super::builder::{Builder, rounding_words};
-use super::{Kind, Value, project_key};
-use crate::model::{BudgetType, Facts, Project, Source};
+use super::key::{Holder, Income, Key, Money, Spending, Table, TableFigure};
+use super::{Kind, Value};
+use crate::model::{BudgetType, Facts, Loc, Project, Source};
 
-/// The three budget columns, as (figure suffix, label).
-pub const COLUMNS: [(&str, &str); 3] = [
-    ("initial_budget", "年初预算数"),
-    ("full_year_budget", "全年预算数"),
-    ("actual", "全年执行数"),
-];
+/// The label of each budget column, as [`Money::COLUMNS`] orders them.
+const COLUMN_LABELS: [&str; 3] = ["年初预算数", "全年预算数", "全年执行数"];
 
 pub(super) fn basic(b: &mut Builder, facts: &Facts) {
     let e = &facts.basic_expenditure;
-    b.fact(
-        "basic.initial_budget",
-        "基本支出年初预算",
-        Kind::Money,
-        e.initial_budget.value,
-        e.initial_budget.at,
-    );
-    b.fact(
-        "basic.full_year_budget",
-        "基本支出全年预算",
-        Kind::Money,
-        e.full_year_budget.value,
-        e.full_year_budget.at,
-    );
-    b.fact(
-        "basic.actual",
-        "基本支出实际支出",
-        Kind::Money,
-        e.actual.value,
-        e.actual.at,
-    );
-    b.fact(
-        "basic.personnel",
-        "人员经费支出",
-        Kind::Money,
-        e.personnel.value,
-        e.personnel.at,
-    );
-    b.fact(
-        "basic.public",
-        "公用经费支出",
-        Kind::Money,
-        e.public.value,
-        e.public.at,
-    );
+    let basic = |m| Key::Money(Holder::Basic, m);
+    for (m, label, amount) in [
+        (Money::InitialBudget, "基本支出年初预算", e.initial_budget),
+        (
+            Money::FullYearBudget,
+            "基本支出全年预算",
+            e.full_year_budget,
+        ),
+        (Money::Actual, "基本支出实际支出", e.actual),
+        (Money::Personnel, "人员经费支出", e.personnel),
+        (Money::Public, "公用经费支出", e.public),
+    ] {
+        b.fact(basic(m), label, Kind::Money, amount.value, amount.at);
+    }
     b.sum(
-        "basic.split_total",
+        basic(Money::SplitTotal),
         "人员经费与公用经费之和",
         Kind::Money,
-        &["basic.personnel".into(), "basic.public".into()],
+        &[basic(Money::Personnel), basic(Money::Public)],
     );
     b.difference(
-        "basic.balance",
+        basic(Money::Balance),
         "基本支出年末结余",
-        "basic.full_year_budget",
-        "basic.actual",
+        basic(Money::FullYearBudget),
+        basic(Money::Actual),
     );
     b.rate(
-        "basic.execution_rate",
+        basic(Money::ExecutionRate),
         "基本支出执行率",
-        "basic.actual",
-        "basic.full_year_budget",
+        basic(Money::Actual),
+        basic(Money::FullYearBudget),
     );
 }
 
-pub(super) fn project(b: &mut Builder, project: &Project) {
-    let key = project_key(&project.name);
+pub(super) fn project(b: &mut Builder, index: usize, project: &Project) {
     let name = &project.name.value;
     for source in Source::ALL {
-        for (suffix, column) in COLUMNS {
-            let figure = format!("{key}.source[{}].{suffix}", source.label());
-            let label = format!("{name}{}{column}", source.label());
+        for (column, words) in Money::COLUMNS.into_iter().zip(COLUMN_LABELS) {
+            let figure = Key::Source(index, source, column);
+            let label = format!("{name}{}{words}", source.label());
             match project.funding.line(source) {
                 Some(line) => {
-                    let amount = match suffix {
-                        "initial_budget" => line.initial_budget,
-                        "full_year_budget" => line.full_year_budget,
+                    let amount = match column {
+                        Money::InitialBudget => line.initial_budget,
+                        Money::FullYearBudget => line.full_year_budget,
                         _ => line.actual,
                     };
-                    b.fact(&figure, &label, Kind::Money, amount.value, amount.at);
+                    b.fact(figure, &label, Kind::Money, amount.value, amount.at);
                 }
                 None => b.derived(
-                    &figure,
+                    figure,
                     &label,
                     Kind::Money,
                     Value::Number(Decimal::ZERO),
                     "未填写该资金来源，按 0 计".into(),
-                    Vec::new(),
+                    &[],
                 ),
             }
         }
     }
-    totals(b, &key, name, std::slice::from_ref(project), |suffix| {
+    let holder = Holder::Project(index);
+    totals(b, holder, name, &[index], |column| {
         Source::ALL
             .iter()
-            .map(|s| format!("{key}.source[{}].{suffix}", s.label()))
+            .map(|&s| Key::Source(index, s, column))
             .collect()
     });
+    let weight = project.evaluation.execution_weight;
     execution_score(
         b,
-        &format!("{key}.execution_score"),
+        holder,
         &format!("{name}预算执行得分"),
-        &format!("{key}.execution_rate"),
-        project.evaluation.execution_weight.value,
-        project.evaluation.execution_weight.at,
-        &format!("{key}.execution_weight"),
+        (weight.value, weight.at),
+        Key::Table(Table::Project(index), TableFigure::ExecutionWeight),
     );
     b.fact(
-        &format!("{key}.last_year_actual"),
+        Key::Money(holder, Money::LastYearActual),
         &format!("{name}上年决算数"),
         Kind::Money,
         project.last_year_actual.value,
@@ -122,33 +97,33 @@ pub(super) fn project(b: &mut Builder, project: &Project) {
     );
 }
 
-/// 财政拨款结余 and 非财政拨款结余 of a group of projects under `key`.
-fn balances_by_kind(b: &mut Builder, key: &str, name: &str, projects: &[Project]) {
-    for (fiscal, suffix, words) in [
-        (true, "fiscal_balance", "财政拨款结余"),
-        (false, "non_fiscal_balance", "非财政拨款结余"),
+/// 财政拨款结余 and 非财政拨款结余 of the projects at `projects` (indices),
+/// under `holder`.
+fn balances_by_kind(b: &mut Builder, holder: Holder, name: &str, projects: &[usize]) {
+    for (fiscal, figure, words) in [
+        (true, Money::FiscalBalance, "财政拨款结余"),
+        (false, Money::NonFiscalBalance, "非财政拨款结余"),
     ] {
         let mut inputs = Vec::new();
-        for p in projects {
-            let pk = project_key(&p.name);
+        for &p in projects {
             for source in Source::ALL.into_iter().filter(|s| s.is_fiscal() == fiscal) {
-                let full = format!("{pk}.source[{}].full_year_budget", source.label());
-                let actual = format!("{pk}.source[{}].actual", source.label());
-                let part = format!("{pk}.source[{}].balance", source.label());
+                let part = Key::Source(p, source, Money::Balance);
                 // A project's own balances come first; the group's reuse them.
-                if b.figures.get(&part).is_none() {
+                if !b.exists(part) {
+                    let label =
+                        format!("{}{}结余", b.facts().projects[p].name.value, source.label());
                     b.difference(
-                        &part,
-                        &format!("{}{}结余", p.name.value, source.label()),
-                        &full,
-                        &actual,
+                        part,
+                        &label,
+                        Key::Source(p, source, Money::FullYearBudget),
+                        Key::Source(p, source, Money::Actual),
                     );
                 }
                 inputs.push(part);
             }
         }
         b.sum(
-            &format!("{key}.{suffix}"),
+            Key::Money(holder, figure),
             &format!("{name}{words}"),
             Kind::Money,
             &inputs,
@@ -156,23 +131,23 @@ fn balances_by_kind(b: &mut Builder, key: &str, name: &str, projects: &[Project]
     }
 }
 
-/// 预算执行得分 = min(执行率, 100%) × 分值, rounded.
+/// 预算执行得分 = min(执行率, 100%) × 分值, rounded, of `holder`; the
+/// 分值 is a fact recorded under `weight_key`.
 fn execution_score(
     b: &mut Builder,
-    name: &str,
+    holder: Holder,
     label: &str,
-    rate: &str,
-    weight: Decimal,
-    weight_at: crate::model::Loc,
-    weight_name: &str,
+    (weight, weight_at): (Decimal, Loc),
+    weight_key: Key,
 ) {
     b.fact(
-        weight_name,
+        weight_key,
         &format!("{}分值", label.trim_end_matches("得分")),
         Kind::Score,
         weight,
         weight_at,
     );
+    let rate = Key::Money(holder, Money::ExecutionRate);
     let rate_value = b.value(rate);
     let score = rate_value.and_then(|r| {
         let capped = r.min(Decimal::ONE_HUNDRED);
@@ -184,123 +159,129 @@ fn execution_score(
     let formula = format!(
         "min({}, 100%) × {}（{}）",
         b.label(rate),
-        b.label(weight_name),
+        b.label(weight_key),
         rounding_words(b.rules.rounding)
     );
     b.computed(
-        name,
+        Key::Money(holder, Money::ExecutionScore),
         label,
         Kind::Score,
         (rate_value.is_none(), score),
         formula,
-        vec![rate.into(), weight_name.into()],
+        &[rate, weight_key],
     );
 }
 
-/// Totals over a set of projects under `key` (e.g. `projects`).
-fn group(b: &mut Builder, key: &str, name: &str, projects: &[Project]) {
-    totals(b, key, name, projects, |suffix| {
+/// Totals over the projects at `projects` (indices) under `holder`.
+fn group(b: &mut Builder, holder: Holder, name: &str, projects: &[usize]) {
+    totals(b, holder, name, projects, |column| {
         projects
             .iter()
-            .map(|p| format!("{}.{suffix}", project_key(&p.name)))
+            .map(|&p| Key::Money(Holder::Project(p), column))
             .collect()
     });
 }
 
-/// The three budget columns of `key` (each the sum of `parts(column)`), its
-/// balance, 财政拨款 / 非财政拨款 balances and execution rate.
+/// The three budget columns of `holder` (each the sum of `parts(column)`),
+/// its balance, 财政拨款 / 非财政拨款 balances and execution rate.
 fn totals(
     b: &mut Builder,
-    key: &str,
+    holder: Holder,
     name: &str,
-    projects: &[Project],
-    parts: impl Fn(&str) -> Vec<String>,
+    projects: &[usize],
+    parts: impl Fn(Money) -> Vec<Key>,
 ) {
-    for (suffix, column) in COLUMNS {
+    let key = |m| Key::Money(holder, m);
+    for (column, words) in Money::COLUMNS.into_iter().zip(COLUMN_LABELS) {
         b.sum(
-            &format!("{key}.{suffix}"),
-            &format!("{name}{column}"),
+            key(column),
+            &format!("{name}{words}"),
             Kind::Money,
-            &parts(suffix),
+            &parts(column),
         );
     }
     b.difference(
-        &format!("{key}.balance"),
+        key(Money::Balance),
         &format!("{name}年末结余"),
-        &format!("{key}.full_year_budget"),
-        &format!("{key}.actual"),
+        key(Money::FullYearBudget),
+        key(Money::Actual),
     );
-    balances_by_kind(b, key, name, projects);
+    balances_by_kind(b, holder, name, projects);
     b.rate(
-        &format!("{key}.execution_rate"),
+        key(Money::ExecutionRate),
         &format!("{name}执行率"),
-        &format!("{key}.actual"),
-        &format!("{key}.full_year_budget"),
+        key(Money::Actual),
+        key(Money::FullYearBudget),
     );
 }
 
 pub(super) fn projects_total(b: &mut Builder, facts: &Facts) {
-    group(b, "projects", "项目支出", &facts.projects);
+    let all: Vec<usize> = (0..facts.projects.len()).collect();
+    group(b, Holder::Projects, "项目支出", &all);
     for kind in BudgetType::ALL {
-        let of_kind: Vec<Project> = facts
-            .projects
-            .iter()
-            .filter(|p| p.budget_type == kind)
-            .cloned()
-            .collect();
         group(
             b,
-            &format!("projects_by_type[{}]", kind.label()),
+            Holder::ProjectsOfType(kind),
             &format!("{}项目支出", kind.label()),
-            &of_kind,
+            &of_type(facts, kind),
         );
     }
 }
 
+/// The indices of the projects of budget type `kind`.
+fn of_type(facts: &Facts, kind: BudgetType) -> Vec<usize> {
+    (facts.projects.iter().enumerate())
+        .filter(|(_, p)| p.budget_type == kind)
+        .map(|(i, _)| i)
+        .collect()
+}
+
 pub(super) fn overall(b: &mut Builder, facts: &Facts) {
-    for (suffix, column) in COLUMNS {
+    let key = |m| Key::Money(Holder::Overall, m);
+    for (column, words) in Money::COLUMNS.into_iter().zip(COLUMN_LABELS) {
         b.sum(
-            &format!("overall.{suffix}"),
-            &format!("年度资金总额{column}"),
+            key(column),
+            &format!("年度资金总额{words}"),
             Kind::Money,
-            &[format!("basic.{suffix}"), format!("projects.{suffix}")],
+            &[
+                Key::Money(Holder::Basic, column),
+                Key::Money(Holder::Projects, column),
+            ],
         );
     }
     b.difference(
-        "overall.balance",
+        key(Money::Balance),
         "年度资金结余",
-        "overall.full_year_budget",
-        "overall.actual",
+        key(Money::FullYearBudget),
+        key(Money::Actual),
     );
     b.rate(
-        "overall.execution_rate",
+        key(Money::ExecutionRate),
         "整体预算执行率",
-        "overall.actual",
-        "overall.full_year_budget",
+        key(Money::Actual),
+        key(Money::FullYearBudget),
     );
     let w = &facts.self_evaluation.execution_weight;
     execution_score(
         b,
-        "overall.execution_score",
+        Holder::Overall,
         "预算执行得分",
-        "overall.execution_rate",
-        w.value,
-        w.at,
-        "unit.execution_weight",
+        (w.value, w.at),
+        Key::Table(Table::Unit, TableFigure::ExecutionWeight),
     );
     income(b, facts);
     b.copy(
-        "overall.spending[基本支出]",
+        Key::Spending(Spending::Basic),
         "按支出性质分：基本支出",
         Kind::Money,
-        "basic.actual",
+        Key::Money(Holder::Basic, Money::Actual),
         "基本支出实际支出",
     );
     b.copy(
-        "overall.spending[项目支出]",
+        Key::Spending(Spending::Projects),
         "按支出性质分：项目支出",
         Kind::Money,
-        "projects.actual",
+        Key::Money(Holder::Projects, Money::Actual),
         "项目支出全年执行数",
     );
 }
@@ -311,31 +292,25 @@ fn income(b: &mut Builder, facts: &Facts) {
     for kind in BudgetType::ALL {
         let mut inputs = Vec::new();
         if kind == BudgetType::GeneralPublic {
-            inputs.push("basic.full_year_budget".to_string());
+            inputs.push(Key::Money(Holder::Basic, Money::FullYearBudget));
         }
-        for p in facts.projects.iter().filter(|p| p.budget_type == kind) {
+        for p in of_type(facts, kind) {
             for s in Source::ALL.into_iter().filter(|s| s.is_fiscal()) {
-                inputs.push(format!(
-                    "{}.source[{}].full_year_budget",
-                    project_key(&p.name),
-                    s.label()
-                ));
+                inputs.push(Key::Source(p, s, Money::FullYearBudget));
             }
         }
         b.sum(
-            &format!("overall.income[{}]", kind.label()),
+            Key::Income(Income::Budget(kind)),
             &format!("按收入性质分：{}", kind.label()),
             Kind::Money,
             &inputs,
         );
     }
-    let others: Vec<String> = facts
-        .projects
-        .iter()
-        .map(|p| format!("{}.source[其他资金].full_year_budget", project_key(&p.name)))
+    let others: Vec<Key> = (0..facts.projects.len())
+        .map(|p| Key::Source(p, Source::Other, Money::FullYearBudget))
         .collect();
     b.sum(
-        "overall.income[其他资金]",
+        Key::Income(Income::Other),
         "按收入性质分：其他资金",
         Kind::Money,
         &others,

@@ -97,7 +97,7 @@ pub struct Funding {
 }
 
 /// The funding sources in the order of the forms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Source {
     CurrentYear,
     CarriedOver,

@@ -8,7 +8,7 @@
 use serde::Serialize;
 use tera::Value as Tera;
 
-use crate::compute::{Figures, Value};
+use crate::compute::{Figures, Key, Value};
 use crate::model::Text;
 
 /// One variable available to templates.
@@ -35,8 +35,8 @@ struct Dictionary {
 
 /// A figure's value as the context holds it: an exact decimal in a string,
 /// the grade's text, or none when missing.
-pub fn figure_value(figures: &Figures, name: &str) -> Tera {
-    match figures.get(name).map(|f| &f.value) {
+pub fn figure_value(figures: &Figures, key: Key) -> Tera {
+    match figures.of(key).map(|f| &f.value) {
         Some(Value::Number(d)) => Tera::from(d.to_string()),
         Some(Value::Text(t)) => Tera::from(t.as_str()),
         Some(Value::Missing) | None => Tera::none(),
@@ -144,14 +144,16 @@ impl Obj {
         self.put(key, meaning, Tera::from(list));
     }
 
-    /// A computed or fact figure, by its name; the meaning is its label.
-    pub fn figure(&mut self, key: &'static str, figures: &Figures, name: &str) {
-        let value = figure_value(figures, name);
+    /// A computed or fact figure, by its key; the meaning is its label and
+    /// its name.
+    pub fn figure(&mut self, key: &'static str, figures: &Figures, figure: Key) {
+        let value = figure_value(figures, figure);
         self.record(
             key,
             || {
-                let label = figures.get(name).map_or("", |f| f.label.as_str());
-                format!("{label}（{name}）")
+                figures
+                    .of(figure)
+                    .map_or_else(String::new, |f| format!("{}（{}）", f.label, f.name))
             },
             || shown(&value),
         );
