@@ -4,7 +4,7 @@
 //! the report text that changed (paragraphs and table cells of the rendered
 //! Markdown, old → new).
 //!
-//! Facts are compared as the YAML is written ([`crate::model::paths`]), so a
+//! Facts are compared as the YAML is written ([`crate::model::load::paths`]), so a
 //! change of wording shows as well as a change of amount. Figures are compared
 //! by name; a figure that is itself a fact is left to the first layer.
 //! Paragraphs are matched by a longest-common-subsequence diff over their
@@ -19,7 +19,7 @@ use crate::Analysis;
 use crate::audit::show;
 use crate::compute::{Figure, Figures};
 use crate::document::{self, Block, Document, ParagraphRole, Slot, Table, plain_text};
-use crate::model::paths;
+use crate::model::load::paths;
 use crate::render::{self, Templates};
 
 /// Everything that differs between two files.

@@ -231,7 +231,7 @@ fn separators_in_names_never_join_two_facts() {
 fn a_table_with_too_many_indicators_is_refused() {
     let block = "                - name: 新增公务用车\n                  weight: 5\n                  target: 1辆\n                  actual: 新增1辆新能源汽车。\n                  actual_value: 1\n                  score: 5\n";
     assert!(REFERENCE.contains(block));
-    let extra: String = (1..=jixiao::model::names::MAX_INDICATORS)
+    let extra: String = (1..=jixiao::model::load::MAX_INDICATORS)
         .map(|i| block.replace("新增公务用车", &format!("指标{i}")))
         .collect();
     let text = REFERENCE.replacen(block, &format!("{block}{extra}"), 1);
@@ -247,7 +247,7 @@ fn a_table_with_too_many_indicators_is_refused() {
         .flat_map(|c| &c.subcategories)
         .map(|s| s.indicators.len())
         .sum();
-    let extra: String = (1..=jixiao::model::names::MAX_INDICATORS - present)
+    let extra: String = (1..=jixiao::model::load::MAX_INDICATORS - present)
         .map(|i| block.replace("新增公务用车", &format!("指标{i}")))
         .collect();
     let text = REFERENCE.replacen(block, &format!("{block}{extra}"), 1);

@@ -6,26 +6,26 @@
 //! so that the audit can compare it with the computed one. `docs/data.md`
 //! documents every key in Chinese.
 //!
-//! `load` reads a file with serde-saphyr, which words every error with its
-//! line and column.
+//! The fact types here know nothing of how a file is read: [`load`] reads one
+//! with serde-saphyr, words every error with its line and column and returns
+//! the notes made on the way.
 
 mod base_data;
 mod evaluation;
+mod goals;
 pub mod load;
-pub mod names;
-pub mod paths;
 mod quantity;
 mod spending;
 mod target;
-mod wording;
 
 pub use base_data::{
     BaseData, Building, NamedColumns, PastProject, Procurement, PublicFundItem, PublicFunds,
     ThreePublic, YearColumns,
 };
 pub use evaluation::{Category, Evaluation, Indicator, Rating, Subcategory};
-pub use load::{LoadError, Loaded, Note, load_file, load_str};
-pub use quantity::{Amount, Count, Loc, Number, Text, Year, parse_decimal};
+pub use goals::Goals;
+pub use load::{LoadError, Loaded, Note, load_file, load_str, parse_decimal};
+pub use quantity::{Amount, Count, Loc, Number, Text, Year};
 pub use spending::{
     BasicExpenditure, BudgetLine, BudgetType, Funding, OtherBudgets, Project, Source,
 };
@@ -67,19 +67,6 @@ pub struct Facts {
     /// 计算规则；可省，省略即四舍五入。
     #[serde(default)]
     pub rules: Rules,
-}
-
-/// 年度总体目标：预期目标与实际完成情况。
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Goals {
-    /// 预期目标，一项一条，不写编号，如“推动离退休管理服务质量提升”。
-    pub expected: Vec<Text>,
-    /// 实际完成情况前的一句总评，如“按照预期目标完成。”；可省。
-    #[serde(default)]
-    pub summary: Option<Text>,
-    /// 实际完成情况，一项一条，不写编号，如“完成原省机械工业供销公司33户危房排危搬迁工作。”。
-    pub achieved: Vec<Text>,
 }
 
 /// 第七至十部分的文字。

@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::evaluation::Evaluation;
+use super::goals::Goals;
 use super::quantity::{Amount, Text};
 
 /// 基本支出（第二部分㈠）；年末结余、执行率由 jixiao 计算，不填。
@@ -159,7 +160,7 @@ pub struct Project {
     /// 该项目的上年决算数（基础数据表），万元，如 727。
     pub last_year_actual: Amount,
     /// 项目年度总体目标：预期目标与实际完成情况。
-    pub goals: super::Goals,
+    pub goals: Goals,
     /// 项目支出绩效自评表：预算执行率分值和指标体系。
     pub evaluation: Evaluation,
 }

@@ -13,8 +13,9 @@
 
 use std::collections::HashMap;
 
-use super::quantity::{Loc, Text};
-use super::{Evaluation, Facts};
+use crate::model::Facts;
+use crate::model::evaluation::Evaluation;
+use crate::model::quantity::{Loc, Text};
 
 /// The most indicators one table (a unit's or a project's) may hold.
 pub const MAX_INDICATORS: usize = 500;

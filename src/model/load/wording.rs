@@ -6,9 +6,9 @@
 //! in Chinese, or replaced by a general Chinese wording: the reader's English
 //! never reaches the clerk. Only what comes from the file or the format (a
 //! key, a value, a YAML path) is quoted as written. Where the error is, the
-//! caller (`super::load`) says by line and column.
+//! caller (`super::error`) says by line and column.
 
-use super::load::LoadErrorKind;
+use super::kind::LoadErrorKind;
 
 /// Why a file cannot be read, without the system's English.
 pub(super) fn unreadable(e: &std::io::Error) -> String {
@@ -172,7 +172,7 @@ pub(super) fn translate(raw: &str, path: &str, source: &str) -> Worded {
         || raw.contains("应为整数")
         || raw.contains("超出可表示")
         || raw.starts_with("年度指标值")
-        || raw.starts_with(super::quantity::REFUSED_CHARACTER)
+        || raw.starts_with(super::numbers::REFUSED_CHARACTER)
     {
         return (LoadErrorKind::InvalidValue, at_path(raw), None);
     }

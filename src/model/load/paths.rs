@@ -12,7 +12,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use super::quantity::Loc;
+use crate::model::quantity::Loc;
 
 /// One scalar of the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
