@@ -2,28 +2,18 @@
 //! its YAML line, right at the bounds and not inside them, and none lets a
 //! saturated, wrapped or rounded-away figure into the report.
 
+mod common;
+
+use common::{analyse, minimal, replaced};
 use jixiao::Analysis;
 use jixiao::audit::Severity;
 use jixiao::compute::Value;
 use jixiao::model::load_str;
 use jixiao::render::{self, Templates};
 
-fn minimal() -> String {
-    std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/bad_inputs/minimal.yaml"
-    ))
-    .unwrap()
-}
-
 /// `minimal.yaml` with each `(from, to)` replaced once, analysed.
 fn variant(replacements: &[(&str, &str)]) -> Analysis {
-    let mut text = minimal();
-    for (from, to) in replacements {
-        assert!(text.contains(from), "«{from}» is in minimal.yaml");
-        text = text.replacen(from, to, 1);
-    }
-    Analysis::of(load_str(&text, "variant.yaml").expect("loads"))
+    analyse(&replaced(&minimal(), replacements), "variant.yaml")
 }
 
 /// The lines at which `code` is reported, first line of each finding.

@@ -27,10 +27,13 @@
 // closures below only pass them on.
 #![allow(clippy::result_large_err)]
 
+mod common;
+
 use std::io::{Cursor, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use common::root;
 use jixiao::Analysis;
 use jixiao::document::{Block, Document, plain_text};
 use jixiao::model::load::LoadErrorKind;
@@ -131,7 +134,7 @@ struct Expect {
 }
 
 fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_inputs")
+    root().join("tests/bad_inputs")
 }
 
 fn kind_named(name: &str) -> LoadErrorKind {
@@ -852,7 +855,7 @@ const VARIANTS: &[(&str, &str, &str, LoadErrorKind, usize)] = &[
 
 #[test]
 fn generated_bad_inputs_fail_in_chinese_at_their_line() {
-    let minimal = std::fs::read_to_string(corpus_dir().join("minimal.yaml")).unwrap();
+    let minimal = common::minimal();
     for &(what, from, to, kind, line) in VARIANTS {
         assert!(
             minimal.contains(from),
@@ -913,7 +916,7 @@ fn whole_files_that_are_not_facts_fail_in_chinese() {
 /// editor breaks lines: whatever the error, it is said in Chinese at a line.
 #[test]
 fn every_line_broken_every_way_fails_in_chinese() {
-    let minimal = std::fs::read_to_string(corpus_dir().join("minimal.yaml")).unwrap();
+    let minimal = common::minimal();
     let lines: Vec<&str> = minimal.lines().collect();
     let breaks: &[fn(&str) -> String] = &[
         |_| String::new(),

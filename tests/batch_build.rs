@@ -2,20 +2,13 @@
 //! does not stop the others, a summary names each, and the exit status tells
 //! a script that something failed.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-fn jixiao(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run jixiao")
-}
+use common::{jixiao, root};
 
 #[test]
 fn a_failing_unit_does_not_stop_the_others() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = root();
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("broken.yaml");
     std::fs::write(&broken, "year: [\n").unwrap();
@@ -57,7 +50,7 @@ fn a_failing_unit_does_not_stop_the_others() {
 
 #[test]
 fn errors_block_only_their_own_unit() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = root();
     let dir = tempfile::tempdir().unwrap();
     let o = jixiao(&[
         "build",
@@ -75,7 +68,7 @@ fn errors_block_only_their_own_unit() {
 
 #[test]
 fn two_files_with_the_same_name_are_refused() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = root();
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("2024.yaml");
     std::fs::copy(root.join("data/2024.yaml"), &copy).unwrap();

@@ -5,15 +5,17 @@
 //! data. The files are the two bundled units with values replaced by what
 //! clerks and hostile testers type.
 
+mod common;
+mod xml_support;
+
+use common::{REFERENCE, jixiao_command, root};
 use jixiao::Analysis;
 use jixiao::model::load_str;
 use jixiao::render::{self, Templates};
 use proptest::prelude::*;
 
-mod xml_support;
-
 const UNITS: [&str; 2] = [
-    include_str!("../data/2024.yaml"),
+    REFERENCE,
     include_str!("../data/examples/sample-county-2024.yaml"),
 ];
 
@@ -247,7 +249,7 @@ fn the_generator_replaces_every_kind_of_value() {
 /// builds, and its DOCX is well-formed.
 #[test]
 fn every_corpus_file_that_loads_builds() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = root();
     let mut files: Vec<_> = std::fs::read_dir(root.join("tests/bad_inputs"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -277,14 +279,8 @@ fn every_corpus_file_that_loads_builds() {
 /// would otherwise pass, and JSON says why.
 #[test]
 fn check_renders_with_the_templates_build_would_use() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let data = root.join("data/examples/sample-county-2024.yaml");
-    let run = |args: &[&std::ffi::OsStr]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let data = root().join("data/examples/sample-county-2024.yaml");
+    let run = |args: &[&std::ffi::OsStr]| jixiao_command(&[]).args(args).output().unwrap();
     let passes = run(&["check".as_ref(), data.as_os_str()]);
     assert_eq!(passes.status.code(), Some(0), "the sample unit passes");
 

@@ -3,21 +3,9 @@
 //! headings; a file that cannot be loaded as one JSON object under
 //! `check --format json`, also with exit status 2.
 
-use std::process::{Command, Output};
+mod common;
 
-fn jixiao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn corpus(name: &str) -> String {
-    format!(
-        "{}/tests/bad_inputs/{name}.yaml",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
+use common::{corpus, jixiao};
 
 /// The command's and its subcommands' names, and values of `--format`.
 const COMMAND_WORDS: &[&str] = &[

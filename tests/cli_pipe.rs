@@ -1,14 +1,17 @@
 //! Output piped into a reader that stops early (`jixiao vars DATA.yaml | head`)
 //! ends jixiao quietly, without a panic message.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
+
+use common::{DATA, jixiao_command};
 
 #[test]
 fn a_reader_that_stops_early_ends_jixiao_quietly() {
-    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2024.yaml");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(["vars", data])
+    let data = DATA;
+    let mut child = jixiao_command(&["vars", data])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -3,10 +3,13 @@
 //! status its work gives (0 clean, 1 findings at error level, 2 a file that
 //! cannot be read), never a panic's 101, and a build still writes its files.
 
-use std::io::{BufRead, BufReader, PipeWriter};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2024.yaml");
+use std::io::{BufRead, BufReader, PipeWriter};
+use std::process::{Output, Stdio};
+
+use common::{DATA, jixiao_command};
+
 const UNREADABLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/bad_inputs/malformed_yaml.yaml"
@@ -28,7 +31,7 @@ fn run(args: &[&str], stdout_closed: bool, stderr_closed: bool) -> Output {
             Stdio::piped()
         }
     };
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
+    jixiao_command(&[])
         .args(args)
         .stdout(stream(stdout_closed))
         .stderr(stream(stderr_closed))
@@ -77,8 +80,7 @@ fn a_build_with_both_streams_closed_still_writes_its_outputs() {
 fn both_streams_into_a_reader_that_stops_after_one_line() {
     for (file, status) in [(DATA, 1), (UNREADABLE, 2)] {
         let (reader, writer) = std::io::pipe().unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-            .args(["check", file])
+        let mut child = jixiao_command(&["check", file])
             .stdout(writer.try_clone().unwrap())
             .stderr(writer)
             .spawn()

@@ -2,6 +2,8 @@
 //! Markdown has them, header rows, every figure present, identical bytes from
 //! two processes, and a LibreOffice round trip where LibreOffice is installed.
 
+mod common;
+
 // Shared with docx_read_back.rs, which uses all of it.
 #[allow(dead_code)]
 #[path = "docx_support/pdf.rs"]
@@ -10,18 +12,13 @@ mod pdf;
 #[path = "docx_support/read_back.rs"]
 mod read_back;
 
-use std::path::Path;
-use std::process::Command;
-
+use common::{DATA, analysis, jixiao_command, markdown};
 use jixiao::document::{Block, Slot, Table};
-use jixiao::render::{self, Templates};
 use read_back::{El, body};
 
 fn report() -> (String, Vec<u8>) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/2024.yaml");
-    let analysis = jixiao::analyse_file(&path).expect("data/2024.yaml loads");
-    let templates = Templates::load(None).expect("default templates");
-    let markdown = render::markdown(&analysis, &templates).expect("renders");
+    let analysis = analysis();
+    let markdown = markdown(&analysis);
     let docx = jixiao::pipeline::Output::Docx
         .of(&markdown, &analysis)
         .expect("lays out");
@@ -182,14 +179,9 @@ fn every_figure_of_the_markdown_is_in_the_docx() {
 
 #[test]
 fn two_processes_write_identical_bytes() {
-    let bin = env!("CARGO_BIN_EXE_jixiao");
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/2024.yaml");
     let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
     for dir in &dirs {
-        let status = Command::new(bin)
-            .arg("build")
-            .arg(&data)
-            .args(["--allow-errors", "-o"])
+        let status = jixiao_command(&["build", DATA, "--allow-errors", "-o"])
             .arg(dir.path())
             .output()
             .unwrap()

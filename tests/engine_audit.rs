@@ -2,89 +2,15 @@
 //! by rule, figure, both values and the YAML lines; then each rule on a small
 //! synthetic case made by editing the reference text.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
+use common::{
+    REFERENCE, insert_after, jixiao, jixiao_in, line_after, line_of, lines_containing,
+    remove_lines, set_line,
+};
 use jixiao::Analysis;
 use jixiao::audit::{Finding, Severity, show};
 use jixiao::compute::Value;
-use jixiao::model::load_str;
-
-const REFERENCE: &str = include_str!("../data/2024.yaml");
-
-// ── editing the reference text ──────────────────────────────────────
-
-/// The 1-based numbers of the lines of `text` that contain `needle`.
-fn lines_containing(text: &str, needle: &str) -> Vec<usize> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| l.contains(needle))
-        .map(|(i, _)| i + 1)
-        .collect()
-}
-
-/// The number of the only line of `text` that contains `needle`.
-fn line_of(text: &str, needle: &str) -> usize {
-    let hits = lines_containing(text, needle);
-    assert_eq!(
-        hits.len(),
-        1,
-        "expected one line with «{needle}», found {hits:?}"
-    );
-    hits[0]
-}
-
-/// The number of the first line after line `after` whose text, without its
-/// indentation, starts with `prefix`.
-fn line_after(text: &str, after: usize, prefix: &str) -> usize {
-    text.lines()
-        .enumerate()
-        .skip(after)
-        .find(|(_, l)| l.trim_start().starts_with(prefix))
-        .map(|(i, _)| i + 1)
-        .unwrap_or_else(|| panic!("no line starting with «{prefix}» after line {after}"))
-}
-
-/// `text` with line `at` replaced by `new` (indented like the old line).
-fn set_line(text: &str, at: usize, new: &str) -> String {
-    text.split_inclusive('\n')
-        .enumerate()
-        .map(|(i, l)| {
-            if i + 1 == at {
-                let indent: String = l.chars().take_while(|c| *c == ' ').collect();
-                format!("{indent}{new}\n")
-            } else {
-                l.to_string()
-            }
-        })
-        .collect()
-}
-
-/// `text` with `new` inserted after line `at`, indented like that line.
-fn insert_after(text: &str, at: usize, new: &str) -> String {
-    text.split_inclusive('\n')
-        .enumerate()
-        .map(|(i, l)| {
-            if i + 1 == at {
-                let indent: String = l.chars().take_while(|c| *c == ' ').collect();
-                format!("{l}{indent}{new}\n")
-            } else {
-                l.to_string()
-            }
-        })
-        .collect()
-}
-
-/// `text` without the lines that contain `needle` (at least one).
-fn remove_lines(text: &str, needle: &str) -> String {
-    assert!(
-        !lines_containing(text, needle).is_empty(),
-        "nothing to remove for «{needle}»"
-    );
-    text.split_inclusive('\n')
-        .filter(|l| !l.contains(needle))
-        .collect()
-}
 
 /// The line of a field (e.g. `score:`) of the indicator named `name`.
 fn indicator_field(text: &str, name: &str, field: &str) -> usize {
@@ -137,7 +63,7 @@ fn clean() -> String {
 }
 
 fn analyse(text: &str) -> Analysis {
-    Analysis::of(load_str(text, "case.yaml").unwrap_or_else(|e| panic!("loads: {e}")))
+    common::analyse(text, "case.yaml")
 }
 
 fn all(a: &Analysis) -> String {
@@ -485,20 +411,11 @@ fn the_clean_variant_has_no_findings() {
     assert_eq!(a.warnings(), 0);
 }
 
-fn jixiao(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run jixiao")
-}
-
 #[test]
 fn check_on_the_clean_variant_exits_0() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("clean.yaml"), clean()).unwrap();
-    let out = jixiao(&["check", "clean.yaml"], dir.path());
+    let out = jixiao_in(dir.path(), &["check", "clean.yaml"]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -516,22 +433,19 @@ fn warnings_alone_exit_0_unless_denied() {
     let text = set_line(&text, at, "last_year: 1215.971 # 2023年决算数");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("warn.yaml"), text).unwrap();
-    let out = jixiao(&["check", "warn.yaml"], dir.path());
+    let out = jixiao_in(dir.path(), &["check", "warn.yaml"]);
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("J011"), "{stdout}");
     assert!(stdout.contains(&format!("warn.yaml:{at}")), "{stdout}");
-    let out = jixiao(&["check", "warn.yaml", "--deny-warnings"], dir.path());
+    let out = jixiao_in(dir.path(), &["check", "warn.yaml", "--deny-warnings"]);
     assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]
 fn check_json_matches_the_library() {
     let a = reference();
-    let out = jixiao(
-        &["check", "data/2024.yaml", "--format", "json"],
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-    );
+    let out = jixiao(&["check", "data/2024.yaml", "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     assert_eq!(json["errors"].as_u64(), Some(a.errors() as u64));

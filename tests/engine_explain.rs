@@ -1,38 +1,19 @@
 //! `explain`: every figure can be explained, and every explanation ends at the
 //! facts of the YAML file with their line numbers.
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::path::Path;
-use std::process::{Command, Output};
 
-use jixiao::Analysis;
-use jixiao::compute::{Figures, Value};
+use common::{REFERENCE, figures, jixiao, line_no};
+use jixiao::compute::Value;
 use jixiao::explain::{explain, list};
-use jixiao::model::load_str;
-
-const REFERENCE: &str = include_str!("../data/2024.yaml");
-
-fn figures() -> Figures {
-    Analysis::of(load_str(REFERENCE, "data/2024.yaml").expect("reference loads")).figures
-}
 
 /// The names in `explain --list` output (the first tab-separated column).
 fn listed(text: &str) -> Vec<String> {
     text.lines()
         .map(|l| l.split('\t').next().unwrap_or_default().to_string())
         .collect()
-}
-
-/// The 1-based number of the only line of `text` equal to `line`.
-fn line_no(text: &str, line: &str) -> usize {
-    let hits: Vec<usize> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| *l == line)
-        .map(|(i, _)| i + 1)
-        .collect();
-    assert_eq!(hits.len(), 1, "«{line}»: {hits:?}");
-    hits[0]
 }
 
 /// Formulas of figures that rest on nothing (a source not filled in, a sum
@@ -192,15 +173,6 @@ fn the_grade_is_explained_through_the_total_score() {
 }
 
 // ── the binary ──────────────────────────────────────────────────────
-
-fn jixiao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run jixiao")
-}
 
 #[test]
 fn binary_explains_the_execution_rate() {

@@ -3,20 +3,11 @@
 //! report is inconsistent, jixiao's value is the one computed from the facts.
 //! Compared as exact decimals, never floats.
 
-use jixiao::Analysis;
+mod common;
+
+use common::{d, figures};
 use jixiao::compute::{Figures, Value};
-use jixiao::model::load_str;
 use rust_decimal::Decimal;
-
-const REFERENCE: &str = include_str!("../data/2024.yaml");
-
-fn figures() -> Figures {
-    Analysis::of(load_str(REFERENCE, "data/2024.yaml").expect("reference loads")).figures
-}
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap_or_else(|e| panic!("bad decimal {s}: {e}"))
-}
 
 fn check(figures: &Figures, expected: &[(&str, &str)]) {
     let mut wrong = Vec::new();

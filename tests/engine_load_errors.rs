@@ -3,57 +3,16 @@
 //! of the right kind whose message (in Chinese) names the line that was changed.
 //! Also the `check` command's exit codes and its report of the file and line.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
+use common::{REFERENCE, jixiao, jixiao_in, line_no, load_err, replace_line};
 use jixiao::model::load::LoadErrorKind;
 use jixiao::model::{LoadError, load_file, load_str};
-
-const REFERENCE: &str = include_str!("../data/2024.yaml");
 
 /// The line of 基本支出 全年实际支出 in the reference file.
 const BASIC_ACTUAL: &str = "  actual: 6078.91 # 全年实际支出";
 /// The line of 基本支出 其中人员经费支出 (right after `BASIC_ACTUAL`).
 const BASIC_PERSONNEL: &str = "  personnel: 4767.43 # 其中人员经费支出";
-
-/// The 1-based number of the only line of `text` equal to `line`.
-fn line_no(text: &str, line: &str) -> usize {
-    let hits: Vec<usize> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| *l == line)
-        .map(|(i, _)| i + 1)
-        .collect();
-    assert_eq!(
-        hits.len(),
-        1,
-        "expected exactly one line «{line}», found {hits:?}"
-    );
-    hits[0]
-}
-
-/// `text` with the only line equal to `old` replaced by `new`, and that line's number.
-fn replace_line(text: &str, old: &str, new: &str) -> (String, usize) {
-    let at = line_no(text, old);
-    let mut out = String::with_capacity(text.len() + new.len());
-    for (i, l) in text.split_inclusive('\n').enumerate() {
-        if i + 1 == at {
-            out.push_str(new);
-            out.push('\n');
-        } else {
-            out.push_str(l);
-        }
-    }
-    (out, at)
-}
-
-/// Loads `text` and expects it to fail.
-fn load_err(text: &str) -> LoadError {
-    match load_str(text, "broken.yaml") {
-        Ok(_) => panic!("expected a loading error"),
-        Err(e) => e,
-    }
-}
 
 /// Replaces one line of the reference and expects a loading error at that line.
 fn broken(old: &str, new: &str) -> (LoadError, usize) {
@@ -382,21 +341,12 @@ fn a_list_where_an_amount_belongs_says_amount() {
 
 // ── the `check` command ─────────────────────────────────────────────
 
-fn jixiao(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run jixiao")
-}
-
 #[test]
 fn check_on_a_broken_file_exits_2_naming_file_and_line() {
     let (text, line) = replace_line(REFERENCE, BASIC_ACTUAL, "  actual: -6078.91");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("broken.yaml"), text).unwrap();
-    let out = jixiao(&["check", "broken.yaml"], dir.path());
+    let out = jixiao_in(dir.path(), &["check", "broken.yaml"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("broken.yaml"), "{stderr}");
@@ -414,7 +364,7 @@ fn check_on_a_file_with_a_syntax_error_exits_2() {
     let (text, line) = replace_line(REFERENCE, BASIC_ACTUAL, "\tactual: 6078.91");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("tab.yaml"), text).unwrap();
-    let out = jixiao(&["check", "tab.yaml"], dir.path());
+    let out = jixiao_in(dir.path(), &["check", "tab.yaml"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("tab.yaml"), "{stderr}");
@@ -427,17 +377,14 @@ fn check_on_a_file_with_a_syntax_error_exits_2() {
 #[test]
 fn check_on_a_missing_file_exits_2() {
     let dir = tempfile::tempdir().unwrap();
-    let out = jixiao(&["check", "absent.yaml"], dir.path());
+    let out = jixiao_in(dir.path(), &["check", "absent.yaml"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("absent.yaml"));
 }
 
 #[test]
 fn check_on_the_reference_exits_1() {
-    let out = jixiao(
-        &["check", "data/2024.yaml"],
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-    );
+    let out = jixiao(&["check", "data/2024.yaml"]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("data/2024.yaml"), "{stdout}");

@@ -2,13 +2,14 @@
 //! exact sums of generated amounts loaded through YAML, and indicator scores
 //! (through YAML, as `rule_score` is not exported) within 0 and the weight.
 
+mod common;
+
+use common::REFERENCE;
 use jixiao::Analysis;
 use jixiao::compute::{Basis, Value, round, round_rate};
 use jixiao::model::{Rounding, load_str};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-
-const REFERENCE: &str = include_str!("../data/2024.yaml");
 
 // ── rounding ────────────────────────────────────────────────────────
 

@@ -3,34 +3,12 @@
 //! second line that names the first; names with the characters that separate
 //! figure names never make two facts share a figure.
 
+mod common;
+
+use common::{REFERENCE, load_err, markdown, with_line};
 use jixiao::Analysis;
-use jixiao::model::load::LoadErrorKind;
-use jixiao::model::{LoadError, load_str};
-
-const REFERENCE: &str = include_str!("../data/2024.yaml");
-
-/// The reference with line `line` (1-based) replaced by `new`, after checking
-/// that it was `old`.
-fn with_line(line: usize, old: &str, new: &str) -> String {
-    let mut out = String::new();
-    for (i, l) in REFERENCE.split_inclusive('\n').enumerate() {
-        if i + 1 == line {
-            assert_eq!(l.trim_end(), old, "line {line} of the reference moved");
-            out.push_str(new);
-            out.push('\n');
-        } else {
-            out.push_str(l);
-        }
-    }
-    out
-}
-
-fn load_err(text: &str) -> LoadError {
-    match load_str(text, "names.yaml") {
-        Ok(_) => panic!("expected a load error"),
-        Err(e) => e,
-    }
-}
+use jixiao::model::load::{LoadErrorKind, MAX_INDICATORS};
+use jixiao::model::load_str;
 
 /// A repeated name at `again`, whose message names the line of the first.
 fn assert_repeated(text: &str, again: usize, first: usize) {
@@ -46,13 +24,19 @@ fn assert_repeated(text: &str, again: usize, first: usize) {
 
 #[test]
 fn two_projects_with_one_name() {
-    let text = with_line(255, "  - name: 业务工作经费", "  - name: 运行维护经费");
+    let text = with_line(
+        REFERENCE,
+        255,
+        "  - name: 业务工作经费",
+        "  - name: 运行维护经费",
+    );
     assert_repeated(&text, 255, 92);
 }
 
 #[test]
 fn a_repeat_differing_only_in_spaces_is_a_repeat() {
     let text = with_line(
+        REFERENCE,
         255,
         "  - name: 业务工作经费",
         "  - name: \" 运行维护经费　\"",
@@ -62,13 +46,19 @@ fn a_repeat_differing_only_in_spaces_is_a_repeat() {
 
 #[test]
 fn two_categories_in_one_table() {
-    let text = with_line(194, "        - name: 效益指标", "        - name: 产出指标");
+    let text = with_line(
+        REFERENCE,
+        194,
+        "        - name: 效益指标",
+        "        - name: 产出指标",
+    );
     assert_repeated(&text, 194, 130);
 }
 
 #[test]
 fn two_subcategories_in_one_category() {
     let text = with_line(
+        REFERENCE,
         152,
         "            - name: 质量指标",
         "            - name: 数量指标",
@@ -79,6 +69,7 @@ fn two_subcategories_in_one_category() {
 #[test]
 fn two_indicators_in_one_subcategory() {
     let text = with_line(
+        REFERENCE,
         140,
         "                - name: 新增公务用车",
         "                - name: 组织软考参考人次",
@@ -89,6 +80,7 @@ fn two_indicators_in_one_subcategory() {
 #[test]
 fn two_rows_of_a_base_table_list() {
     let text = with_line(
+        REFERENCE,
         632,
         "      - name: 水费、电费、差旅费",
         "      - name: 办公经费",
@@ -99,6 +91,7 @@ fn two_rows_of_a_base_table_list() {
 #[test]
 fn a_past_project_named_like_a_current_one() {
     let text = with_line(
+        REFERENCE,
         617,
         "    - name: 其他事业发展资金",
         "    - name: 运行维护经费",
@@ -126,6 +119,7 @@ fn repeated_special_funds_and_buildings() {
 fn blank_names_are_refused() {
     for blank in ["\"\"", "\" \"", "\"　\"", "\"\\t\""] {
         let text = with_line(
+            REFERENCE,
             140,
             "                - name: 新增公务用车",
             &format!("                - name: {blank}"),
@@ -139,7 +133,7 @@ fn blank_names_are_refused() {
         );
         assert_eq!(e.at.map(|a| a.line), Some(140), "{blank}: {}", e.message);
     }
-    let text = with_line(92, "  - name: 运行维护经费", "  - name: \"  \"");
+    let text = with_line(REFERENCE, 92, "  - name: 运行维护经费", "  - name: \"  \"");
     let e = load_err(&text);
     assert_eq!(e.at.map(|a| a.line), Some(92), "{}", e.message);
 }
@@ -149,6 +143,7 @@ fn one_name_in_different_places_is_fine() {
     // The same indicator name under another subcategory, and the unit's and a
     // project's tables sharing category names (as every report does).
     let text = with_line(
+        REFERENCE,
         154,
         "                - name: 发生网络安全次数",
         "                - name: 组织软考参考人次",
@@ -168,6 +163,7 @@ fn one_name_in_different_places_is_fine() {
 #[test]
 fn separators_in_names_never_join_two_facts() {
     let text = with_line(
+        REFERENCE,
         140,
         "                - name: 新增公务用车",
         "                - name: \"组织软考参考人次#2\"",
@@ -231,7 +227,7 @@ fn separators_in_names_never_join_two_facts() {
 fn a_table_with_too_many_indicators_is_refused() {
     let block = "                - name: 新增公务用车\n                  weight: 5\n                  target: 1辆\n                  actual: 新增1辆新能源汽车。\n                  actual_value: 1\n                  score: 5\n";
     assert!(REFERENCE.contains(block));
-    let extra: String = (1..=jixiao::model::load::MAX_INDICATORS)
+    let extra: String = (1..=MAX_INDICATORS)
         .map(|i| block.replace("新增公务用车", &format!("指标{i}")))
         .collect();
     let text = REFERENCE.replacen(block, &format!("{block}{extra}"), 1);
@@ -247,14 +243,13 @@ fn a_table_with_too_many_indicators_is_refused() {
         .flat_map(|c| &c.subcategories)
         .map(|s| s.indicators.len())
         .sum();
-    let extra: String = (1..=jixiao::model::load::MAX_INDICATORS - present)
+    let extra: String = (1..=MAX_INDICATORS - present)
         .map(|i| block.replace("新增公务用车", &format!("指标{i}")))
         .collect();
     let text = REFERENCE.replacen(block, &format!("{block}{extra}"), 1);
     let loaded = load_str(&text, "names.yaml").unwrap_or_else(|e| panic!("{}", e.message));
     // …and its report renders, merged cells and all.
     let analysis = Analysis::of(loaded);
-    let templates = jixiao::render::Templates::load(None).unwrap();
-    let markdown = jixiao::render::markdown(&analysis, &templates).expect("renders");
+    let markdown = markdown(&analysis);
     jixiao::document::parse(&markdown).expect("its tables are valid");
 }

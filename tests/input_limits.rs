@@ -2,20 +2,15 @@
 //! standard input (`-`) up to the same limit. A device (`/dev/zero`), a named
 //! pipe, a directory or a larger file is refused at once, before it is read.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use common::{DATA, jixiao_command};
 use jixiao::model::load::{LoadErrorKind, MAX_FILE_BYTES};
-
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2024.yaml");
-
-fn jixiao(args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_jixiao"));
-    command.args(args);
-    command
-}
 
 /// Waits for `child`, failing (and killing it) after 20 seconds: a refusal
 /// comes at once, reading an endless input never ends.
@@ -34,7 +29,7 @@ fn finishes(mut child: Child) -> Output {
 /// Runs `jixiao check PATH` with standard input open but silent.
 fn check(path: &Path) -> Output {
     finishes(
-        jixiao(&["check", path.to_str().unwrap()])
+        jixiao_command(&["check", path.to_str().unwrap()])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -96,7 +91,7 @@ fn a_file_above_the_limit_is_refused_by_its_size_and_one_at_it_is_read() {
 
 /// Runs jixiao with `input` on standard input.
 fn with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = jixiao(args)
+    let mut child = jixiao_command(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -117,7 +112,7 @@ fn with_stdin(args: &[&str], input: &[u8]) -> Output {
 fn check_reads_standard_input_as_it_reads_a_file() {
     let data = std::fs::read(DATA).unwrap();
     let from_stdin = with_stdin(&["check", "-", "--format", "json"], &data);
-    let from_file = jixiao(&["check", DATA, "--format", "json"])
+    let from_file = jixiao_command(&["check", DATA, "--format", "json"])
         .output()
         .unwrap();
     assert_eq!(from_stdin.status.code(), Some(1));
@@ -143,7 +138,7 @@ fn build_from_standard_input_writes_stdin_outputs() {
     let out_arg = out.to_str().unwrap();
     let built = with_stdin(&["build", "-", "-o", out_arg, "--allow-errors"], &data);
     assert_eq!(built.status.code(), Some(0), "{built:?}");
-    let from_file = jixiao(&["build", DATA, "-o", out_arg, "--allow-errors"])
+    let from_file = jixiao_command(&["build", DATA, "-o", out_arg, "--allow-errors"])
         .output()
         .unwrap();
     assert!(from_file.status.success());

@@ -3,22 +3,16 @@
 //! to the input, a batch killed or interrupted half-way. A unit's outputs
 //! are replaced all or none, its input never, and no temporary file stays.
 
+mod common;
+
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use common::{DATA, jixiao, jixiao_command};
 use jixiao::output::{self, Written};
 use jixiao::render::{self, Templates};
-
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2024.yaml");
-
-fn jixiao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 fn build(data: &Path, out: &Path) -> Output {
     jixiao(&[
@@ -231,8 +225,7 @@ fn units(dir: &Path, count: usize) -> Vec<String> {
 /// Starts a quiet batch build and waits until `files` outputs are in place.
 #[cfg(unix)]
 fn start_batch(units: &[String], out: &Path, files: usize) -> std::process::Child {
-    let child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .arg("build")
+    let child = jixiao_command(&["build"])
         .args(units)
         .args(["-o", out.to_str().unwrap(), "--allow-errors", "--quiet"])
         .stdout(std::process::Stdio::null())

@@ -4,14 +4,13 @@
 //! a deliberate change of output is recorded by running this test with
 //! `JIXIAO_BLESS=1`, and its diff is reviewed like any other change.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use common::{jixiao_command, root};
 
 const UNITS: [&str; 2] = ["data/2024.yaml", "data/examples/sample-county-2024.yaml"];
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn golden(name: &str) -> PathBuf {
     root().join("tests/golden").join(name)
@@ -34,11 +33,7 @@ fn same_as_recorded(name: &str, bytes: &[u8], changed: &mut Vec<String>) {
 
 /// jixiao's standard output for `args`, run from the repository root.
 fn printed(args: &[&str]) -> Vec<u8> {
-    let run = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap();
+    let run = jixiao_command(args).output().unwrap();
     assert!(
         matches!(run.status.code(), Some(0 | 1)),
         "{args:?}: {}",

@@ -2,14 +2,13 @@
 //! unit that the audit blocks or that does not load writes nothing and says
 //! why by the stage's error, and a batch ends with its worst unit's status.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
+use common::root;
 use jixiao::pipeline::{self, BuildError, Options, Output, Status};
 use jixiao::render::Templates;
-
-fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(name)
-}
 
 /// The reference unit, whose audit finds errors.
 const REFERENCE: &str = "data/2024.yaml";
@@ -43,7 +42,7 @@ fn each_output_is_written_once_in_a_fixed_order_whatever_the_order_asked() {
     let templates = Templates::load(None).unwrap();
     let asked = [Output::Docx, Output::Markdown, Output::Docx];
     let report = pipeline::build_unit(
-        &data(SAMPLE),
+        &root().join(SAMPLE),
         &templates,
         &options(dir.path(), &asked, false),
     );
@@ -60,7 +59,7 @@ fn each_output_is_written_once_in_a_fixed_order_whatever_the_order_asked() {
 
     let markdown_only = tempfile::tempdir().unwrap();
     let report = pipeline::build_unit(
-        &data(SAMPLE),
+        &root().join(SAMPLE),
         &templates,
         &options(markdown_only.path(), &[Output::Markdown], false),
     );
@@ -74,7 +73,7 @@ fn a_unit_the_audit_blocks_writes_nothing_unless_errors_are_allowed() {
     let templates = Templates::load(None).unwrap();
     let out = dir.path().join("out");
     let report = pipeline::build_unit(
-        &data(REFERENCE),
+        &root().join(REFERENCE),
         &templates,
         &options(&out, &Output::ALL, false),
     );
@@ -88,7 +87,7 @@ fn a_unit_the_audit_blocks_writes_nothing_unless_errors_are_allowed() {
     assert!(names(&out).is_empty());
 
     let report = pipeline::build_unit(
-        &data(REFERENCE),
+        &root().join(REFERENCE),
         &templates,
         &options(&out, &Output::ALL, true),
     );
@@ -118,20 +117,31 @@ fn a_file_that_does_not_load_fails_with_its_load_error() {
 fn a_batch_ends_with_its_worst_units_status() {
     let dir = tempfile::tempdir().unwrap();
     let opts = options(dir.path(), &Output::ALL, false);
-    let batch =
-        pipeline::build_batch(&[data(REFERENCE), data(SAMPLE)], None, &opts, &|| ()).unwrap();
+    let batch = pipeline::build_batch(
+        &[root().join(REFERENCE), root().join(SAMPLE)],
+        None,
+        &opts,
+        &|| (),
+    )
+    .unwrap();
     let statuses: Vec<Status> = batch.units.iter().map(|u| u.status.clone()).collect();
     assert_eq!(statuses, [Status::Blocked, Status::Built]);
     assert_eq!(batch.exit_code(), Status::Blocked.exit_code());
 
     let missing = dir.path().join("missing.yaml");
-    let batch = pipeline::build_batch(&[data(SAMPLE), missing], None, &opts, &|| ()).unwrap();
+    let batch =
+        pipeline::build_batch(&[root().join(SAMPLE), missing], None, &opts, &|| ()).unwrap();
     assert_eq!(batch.exit_code(), Status::Failed.exit_code());
 
-    let clash = pipeline::build_batch(&[data(SAMPLE), data(SAMPLE)], None, &opts, &|| ());
+    let clash = pipeline::build_batch(
+        &[root().join(SAMPLE), root().join(SAMPLE)],
+        None,
+        &opts,
+        &|| (),
+    );
     assert!(matches!(clash, Err(BuildError::SameStem { .. })));
     let templates = dir.path().join("no-such-templates");
-    let refused = pipeline::build_batch(&[data(SAMPLE)], Some(&templates), &opts, &|| ());
+    let refused = pipeline::build_batch(&[root().join(SAMPLE)], Some(&templates), &opts, &|| ());
     assert!(
         matches!(refused, Err(BuildError::Templates(_))),
         "{refused:?}"
@@ -140,7 +150,7 @@ fn a_batch_ends_with_its_worst_units_status() {
 
 #[test]
 fn check_rehearses_every_output_without_writing() {
-    let analysis = jixiao::analyse_file(&data(SAMPLE)).unwrap();
+    let analysis = jixiao::analyse_file(&root().join(SAMPLE)).unwrap();
     let templates = Templates::load(None).unwrap();
     pipeline::rehearse(&analysis, &templates).unwrap();
 }

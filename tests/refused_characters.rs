@@ -3,13 +3,14 @@
 //! refused before anything is written when a template writes them; a tab is
 //! kept.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
+use std::path::Path;
+
+use common::{DATA, REFERENCE, jixiao};
 use jixiao::model::load::LoadErrorKind;
 use jixiao::model::load_str;
 
-const REFERENCE: &str = include_str!("../data/2024.yaml");
 const UNIT_NAME: &str = "  name: 湖南省工业和信息化行业事务中心";
 const UNIT_NAME_LINE: usize = 19;
 
@@ -87,18 +88,11 @@ fn a_tab_in_text_is_kept() {
     assert!(markdown.contains("信息化\t行业"));
 }
 
-fn jixiao(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .output()
-        .expect("jixiao runs")
-}
-
 /// A template writing a refused character, as itself or as a character
 /// reference, stops the build before any output is written.
 #[test]
 fn a_template_writing_a_refused_character_writes_nothing() {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/2024.yaml");
+    let data = Path::new(DATA);
     for line in [
         "一、标题&#xFFFE;",
         "一、标题&#65535;",

@@ -8,13 +8,14 @@
 //! repository): amounts, rates, scores, weights and the counts inside the
 //! narrative text, by the part of the report that prints them.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::str::FromStr;
 
+use common::{analysis, markdown};
 use jixiao::Analysis;
 use jixiao::document::{self, Block, Document, ParagraphRole, Table};
-use jixiao::render::{self, Templates};
 use rust_decimal::Decimal;
 
 /// Figures printed by the reference report: where, what, and the values as printed.
@@ -168,16 +169,6 @@ const REFERENCE_ERRORS: &[(&str, &str)] = &[
     ("附件2", "99.64"),
     (YW, "428.73"),
 ];
-
-fn analysis() -> Analysis {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/2024.yaml");
-    jixiao::analyse_file(&data).expect("data/2024.yaml loads")
-}
-
-fn markdown(analysis: &Analysis) -> String {
-    let templates = Templates::load(None).expect("the default templates compile");
-    render::markdown(analysis, &templates).expect("the default templates render")
-}
 
 fn dec(text: &str) -> Decimal {
     Decimal::from_str(text).unwrap_or_else(|e| panic!("{text} is not a decimal: {e}"))

@@ -3,25 +3,15 @@
 //! merge exactly as many rows as the YAML has indicators, the ten parts come
 //! in order, and user text reads back literally however much markup it holds.
 
-use std::path::Path;
+mod common;
 
+use common::{analysis, markdown};
 use jixiao::Analysis;
 use jixiao::document::{self, Block, Document, ParagraphRole, Table};
 use jixiao::model::{Evaluation, Text};
-use jixiao::render::{self, Templates};
 
 /// Text full of Markdown, HTML and Tera markup.
 const NASTY: &str = r#"A&B <table> {{ x }} | *b* _c_ [d](e) # f \ g ~h~ 'q' "r""#;
-
-fn analysis() -> Analysis {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/2024.yaml");
-    jixiao::analyse_file(&data).expect("data/2024.yaml loads")
-}
-
-fn markdown(analysis: &Analysis) -> String {
-    let templates = Templates::load(None).expect("the default templates compile");
-    render::markdown(analysis, &templates).expect("the default templates render")
-}
 
 fn parse(markdown: &str) -> Document {
     document::parse(markdown).unwrap_or_else(|e| panic!("the report does not parse: {e:?}"))

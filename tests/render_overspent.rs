@@ -2,18 +2,14 @@
 //! report, never “结余-N万元”: for 基本支出, for the projects' total and for
 //! its 财政拨款 and 非财政拨款 parts, each by its own sign.
 
+mod common;
+
+use common::{analyse, minimal, replaced};
 use jixiao::Analysis;
-use jixiao::model::load_str;
-use jixiao::render::{self, Templates};
 
 /// `minimal.yaml` with 基本支出 overspent by 5.25 and its project overspent
 /// by 3.4, beside a second project, paid from other funds, that leaves 6.
 fn overspent_unit() -> String {
-    let minimal = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/bad_inputs/minimal.yaml"
-    ))
-    .unwrap();
     let replacements = [
         (
             "  actual: 110.25\n  personnel: 80",
@@ -48,18 +44,12 @@ fn overspent_unit() -> String {
 self_evaluation:",
         ),
     ];
-    let mut text = minimal;
-    for (from, to) in replacements {
-        assert!(text.contains(from), "«{from}» is in minimal.yaml");
-        text = text.replacen(from, to, 1);
-    }
-    text
+    replaced(&minimal(), &replacements)
 }
 
 fn markdown(text: &str) -> (Analysis, String) {
-    let analysis = Analysis::of(load_str(text, "overspent.yaml").expect("loads"));
-    let templates = Templates::load(None).unwrap();
-    let markdown = render::markdown(&analysis, &templates).expect("renders");
+    let analysis = analyse(text, "overspent.yaml");
+    let markdown = common::markdown(&analysis);
     (analysis, markdown)
 }
 

@@ -4,15 +4,12 @@
 //! Accept an intended change with `INSTA_UPDATE=always cargo test --test render_snapshot`
 //! (or `cargo insta review`), then read the diff of `tests/snapshots/`.
 
-use std::path::Path;
+mod common;
 
-use jixiao::render::{self, Templates};
+use common::{analysis, markdown};
 
 fn report_markdown() -> String {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/2024.yaml");
-    let analysis = jixiao::analyse_file(&data).expect("data/2024.yaml loads");
-    let templates = Templates::load(None).expect("the default templates compile");
-    render::markdown(&analysis, &templates).expect("the default templates render")
+    markdown(&analysis())
 }
 
 #[test]

@@ -3,36 +3,19 @@
 //! files not kept, get a clear error (and no output) from a broken template,
 //! and look variables up with `vars`. Also: a build is byte-for-byte repeatable.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
+use common::{DATA, jixiao, stderr, stdout};
 use tempfile::TempDir;
 
 const PROBLEMS: &str = "sections/07-problems.md.tera";
 const OLD_HEADING: &str = "存在的问题及原因分析";
 const NEW_HEADING: &str = "存在的主要问题";
-
-fn data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/2024.yaml")
-}
-
-fn jixiao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the jixiao binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn path(p: &Path) -> &str {
     p.to_str().expect("temporary paths are UTF-8")
@@ -40,8 +23,7 @@ fn path(p: &Path) -> &str {
 
 /// `jixiao build data/2024.yaml --allow-errors -o OUT [--templates DIR]`.
 fn build(out: &Path, templates: Option<&Path>) -> Output {
-    let data = data();
-    let mut args = vec!["build", path(&data), "--allow-errors", "-o", path(out)];
+    let mut args = vec!["build", DATA, "--allow-errors", "-o", path(out)];
     if let Some(dir) = templates {
         args.extend(["--templates", path(dir)]);
     }
@@ -254,8 +236,7 @@ fn unknown_filter_is_located_like_other_errors() {
 
 #[test]
 fn vars_lists_what_the_templates_use() {
-    let data = data();
-    let o = jixiao(&["vars", path(&data)]);
+    let o = jixiao(&["vars", DATA]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     let rows: BTreeMap<&str, (&str, &str)> = out
@@ -295,8 +276,7 @@ fn vars_lists_what_the_templates_use() {
 /// variable (not a loop variable or a `set` name) names a path `jixiao vars` lists.
 #[test]
 fn every_top_level_variable_of_the_defaults_is_in_vars() {
-    let data = data();
-    let o = jixiao(&["vars", path(&data)]);
+    let o = jixiao(&["vars", DATA]);
     let out = stdout(&o);
     let listed: std::collections::BTreeSet<&str> = out
         .lines()

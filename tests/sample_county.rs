@@ -9,29 +9,25 @@
 //! `INSTA_UPDATE=always cargo test --test sample_county`, then read the diff of
 //! `tests/snapshots/`.
 
-use std::io::{Cursor, Read};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
+use std::io::{Cursor, Read};
+use std::path::PathBuf;
+
+use common::{d, jixiao_command, root};
 use jixiao::Analysis;
 use jixiao::audit::{Finding, Severity};
 use jixiao::compute::{Figures, Value};
 use jixiao::model::{load_file, load_str};
-use jixiao::render::{self, Templates};
-use rust_decimal::Decimal;
 
 const FILE: &str = "data/examples/sample-county-2024.yaml";
 
 fn path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(FILE)
+    root().join(FILE)
 }
 
 fn analysis() -> Analysis {
     Analysis::of(load_file(&path()).expect("the sample unit loads"))
-}
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap_or_else(|e| panic!("bad decimal {s}: {e}"))
 }
 
 fn check_figures(figures: &Figures, expected: &[(&str, &str)]) {
@@ -151,8 +147,7 @@ fn check_finds_nothing_and_passes_with_deny_warnings() {
         .map(|f| format!("{} {}", f.code, f.message))
         .collect();
     assert!(findings.is_empty(), "findings:\n{}", findings.join("\n"));
-    let output = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(["check", "--deny-warnings"])
+    let output = jixiao_command(&["check", "--deny-warnings"])
         .arg(path())
         .output()
         .expect("jixiao runs");
@@ -256,8 +251,7 @@ fn removing_any_one_reason_warns_about_exactly_that_indicator_or_project() {
 }
 
 fn markdown() -> String {
-    let templates = Templates::load(None).expect("the default templates compile");
-    render::markdown(&analysis(), &templates).expect("the default templates render")
+    common::markdown(&analysis())
 }
 
 /// The text of the section that starts with `heading` up to the next `## `.

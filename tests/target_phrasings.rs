@@ -4,6 +4,9 @@
 //! must be refused, each a load error at the target's line and column. The
 //! sources are named per group below and in `docs/data.md` §五.
 
+mod common;
+
+use common::{REFERENCE, d};
 use jixiao::Analysis;
 use jixiao::compute::Value;
 use jixiao::model::load::LoadErrorKind;
@@ -11,7 +14,6 @@ use jixiao::model::{LoadError, Loaded, Op, TargetKind, load_str};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-const REFERENCE: &str = include_str!("../data/2024.yaml");
 const INDICATOR: &str = "组织软考参考人次";
 const SCORE: &str = "project[运行维护经费].indicator[产出指标/数量指标/组织软考参考人次].score";
 /// The indicator's weight and target lines in the reference, and its measured value and score.
@@ -40,10 +42,6 @@ type Scores = [(&'static str, &'static str); 3];
 
 /// No score is computed for words.
 const NONE: Scores = [("", ""); 3];
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
 
 /// The reference file with the indicator's target, weight 10 and measured value.
 fn facts(target: &str, measured: Option<&str>) -> String {

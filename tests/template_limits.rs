@@ -4,13 +4,13 @@
 //! neither a device nor an oversized file in it is read;
 //! `templates export --force` replaces a planted link, never writes through it.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
+use common::{DATA, jixiao_command};
 use jixiao::render::{self, RenderError, Templates};
-
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2024.yaml");
 
 /// Renders the bundled data with `report.md.tera` replaced by `entry`.
 fn render_with_entry(entry: &str) -> Result<String, Box<RenderError>> {
@@ -23,8 +23,7 @@ fn render_with_entry(entry: &str) -> Result<String, Box<RenderError>> {
 
 /// `jixiao build` of the bundled data with `templates`, into `out`.
 fn build_with(templates: &Path, out: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(["build", DATA, "--allow-errors", "-o"])
+    jixiao_command(&["build", DATA, "--allow-errors", "-o"])
         .arg(out)
         .arg("--templates")
         .arg(templates)

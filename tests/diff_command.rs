@@ -1,14 +1,15 @@
-//! Issue 5, part 1: `jixiao diff` lists exactly the changed fact, every figure
-//! that depends on it, and the changed sentences and cells — and nothing else.
+//! `jixiao diff` lists exactly the changed fact, every figure that depends on
+//! it, and the changed sentences and cells — and nothing else.
+
+mod common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 
+use common::{DATA, jixiao_command};
 use jixiao::diff::{self, Diff};
 use jixiao::render::Templates;
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2024.yaml");
 /// The 运行维护经费 当年财政拨款 全年执行数.
 const LINE: &str = "        actual: 906.86\n";
 const FACT: &str = "project[运行维护经费].source[当年财政拨款].actual";
@@ -137,9 +138,7 @@ fn a_change_that_moves_nothing_says_so() {
         "rules:\n  rounding: 四舍五入\n",
         "rules:\n  rounding: 四舍五入 # 只改了注释\n",
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .arg("diff")
-        .arg(DATA)
+    let out = jixiao_command(&["diff", DATA])
         .arg(&new_path)
         .output()
         .unwrap();
@@ -177,8 +176,7 @@ fn a_wording_change_moves_text_but_no_figure() {
 fn json_output_has_the_three_layers() {
     let dir = tempfile::tempdir().unwrap();
     let new_path = changed_copy(dir.path(), LINE, "        actual: 900\n");
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(["diff", "--format", "json", DATA])
+    let out = jixiao_command(&["diff", "--format", "json", DATA])
         .arg(&new_path)
         .output()
         .unwrap();
@@ -199,8 +197,7 @@ fn an_unreadable_file_is_exit_code_2() {
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("broken.yaml");
     std::fs::write(&broken, "year: [").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(["diff", DATA])
+    let out = jixiao_command(&["diff", DATA])
         .arg(&broken)
         .output()
         .unwrap();

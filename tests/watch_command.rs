@@ -1,13 +1,17 @@
-//! Issue 5, part 3: `jixiao watch` rebuilds on save, survives a broken save
-//! and stops cleanly on Ctrl-C.
+//! `jixiao watch` rebuilds on save, survives a broken save and stops cleanly
+//! on Ctrl-C.
 
 #![cfg(unix)]
+
+mod common;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
+
+use common::{DATA, jixiao_command};
 
 const DONE: &str = "生成完成";
 const FAILED: &str = "生成失败";
@@ -49,12 +53,10 @@ fn save(path: &Path, text: &str) {
 fn good_broken_good_gives_two_rebuilds_and_one_error() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("2024.yaml");
-    let original =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/2024.yaml")).unwrap();
+    let original = std::fs::read_to_string(DATA).unwrap();
     std::fs::write(&data, &original).unwrap();
     let out = dir.path().join("out");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(["watch", "--allow-errors", "--format", "md", "-o"])
+    let mut child = jixiao_command(&["watch", "--allow-errors", "--format", "md", "-o"])
         .arg(&out)
         .arg(&data)
         .stdout(Stdio::piped())

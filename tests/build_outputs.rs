@@ -1,13 +1,15 @@
-//! Issue 5, part 2: rebuilding unchanged inputs leaves the outputs untouched —
-//! same bytes, same modification time.
+//! Rebuilding unchanged inputs leaves the outputs untouched — same bytes, same
+//! modification time.
+
+mod common;
 
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, SystemTime};
 
+use common::{DATA, jixiao_command};
+
 fn build(data: &Path, out: &Path) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(["build", "--allow-errors", "-o"])
+    let output = jixiao_command(&["build", "--allow-errors", "-o"])
         .arg(out)
         .arg(data)
         .output()
@@ -33,11 +35,7 @@ fn modified(path: &Path) -> SystemTime {
 fn building_twice_keeps_bytes_and_mtimes() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("2024.yaml");
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/data/2024.yaml"),
-        &data,
-    )
-    .unwrap();
+    std::fs::copy(DATA, &data).unwrap();
     let out = dir.path().join("out");
     let first = build(&data, &out);
     assert!(first.contains("已生成"));

@@ -1,6 +1,8 @@
-//! Issue 5, part 5: the JSON Schema of the facts file (`jixiao schema`).
+//! The JSON Schema of the facts file (`jixiao schema`).
 
-use std::process::Command;
+mod common;
+
+use common::{DATA, jixiao_command};
 
 fn schema() -> serde_json::Value {
     serde_json::from_str(&jixiao::schema::json()).expect("schema is JSON")
@@ -25,10 +27,7 @@ fn the_committed_schema_is_up_to_date() {
         "/schema/jixiao.schema.json"
     ))
     .expect("schema/jixiao.schema.json exists");
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .arg("schema")
-        .output()
-        .unwrap();
+    let out = jixiao_command(&["schema"]).output().unwrap();
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
@@ -62,9 +61,11 @@ fn the_bundled_data_files_validate() {
 
 #[test]
 fn a_misspelt_key_is_rejected() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/2024.yaml"))
-        .unwrap()
-        .replacen("  actual: 6078.91", "  actaul: 6078.91", 1);
+    let text = std::fs::read_to_string(DATA).unwrap().replacen(
+        "  actual: 6078.91",
+        "  actaul: 6078.91",
+        1,
+    );
     let found = errors(&yaml_to_json(&text));
     assert!(
         found.iter().any(|e| e.contains("actaul")),
@@ -78,8 +79,7 @@ fn a_misspelt_key_is_rejected() {
 
 #[test]
 fn wrong_types_are_rejected_and_pending_is_accepted() {
-    let text =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/2024.yaml")).unwrap();
+    let text = std::fs::read_to_string(DATA).unwrap();
     let unit = text.replacen("  actual: 6078.91", "  actual: 6078.91万元", 1);
     assert!(!errors(&yaml_to_json(&unit)).is_empty());
     let negative = text.replacen("  actual: 6078.91", "  actual: -1", 1);

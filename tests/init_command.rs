@@ -1,22 +1,20 @@
-//! Issue 5, part 4: `jixiao init` writes next year's file: it loads, `check`
-//! lists every figure still to fill in, and last year's columns are this
-//! year's actuals.
+//! `jixiao init` writes next year's file: it loads, `check` lists every figure
+//! still to fill in, and last year's columns are this year's actuals.
+
+mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
+use common::{DATA, jixiao_command, stdout};
 use jixiao::model::Note;
 
+/// Runs jixiao with `args` followed by `paths`.
 fn jixiao(args: &[&str], paths: &[&Path]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
+    jixiao_command(args)
         .args(paths)
         .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
+        .expect("the jixiao binary runs")
 }
 
 /// `data/2024.yaml` copied into a temporary directory with the schema beside
@@ -26,11 +24,7 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
     let data = dir.path().join("data");
     std::fs::create_dir(&data).unwrap();
     let from = data.join("2024.yaml");
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/data/2024.yaml"),
-        &from,
-    )
-    .unwrap();
+    std::fs::copy(DATA, &from).unwrap();
     (dir, from)
 }
 

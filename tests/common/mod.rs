@@ -1,0 +1,223 @@
+//! What the integration tests share: the bundled facts files, the jixiao
+//! binary run as a clerk runs it, the library's stages run on a text, and
+//! ways to change a facts text line by line.
+//!
+//! Each test file takes it in with `mod common;` and uses the part it needs.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use jixiao::Analysis;
+use jixiao::compute::Figures;
+use jixiao::model::{LoadError, load_str};
+use jixiao::render::{self, Templates};
+use rust_decimal::Decimal;
+
+// ── the bundled files ───────────────────────────────────────────────
+
+/// The reference unit's facts (`data/2024.yaml`), as committed.
+pub const REFERENCE: &str = include_str!("../../data/2024.yaml");
+
+/// The reference unit's facts file, as an absolute path.
+pub const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2024.yaml");
+
+/// The repository's root.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The path of the file `name`.yaml of the corpus of bad inputs
+/// (`tests/bad_inputs/`).
+pub fn corpus(name: &str) -> String {
+    format!(
+        "{}/tests/bad_inputs/{name}.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+/// The smallest complete facts file (`tests/bad_inputs/minimal.yaml`).
+pub fn minimal() -> String {
+    std::fs::read_to_string(corpus("minimal")).expect("minimal.yaml is readable")
+}
+
+// ── the binary ──────────────────────────────────────────────────────
+
+/// The jixiao binary with `args`, run from the repository root, without
+/// colours in its messages.
+pub fn jixiao_command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_jixiao"));
+    command.args(args).current_dir(root()).env("NO_COLOR", "1");
+    command
+}
+
+/// Runs jixiao with `args` from the repository root.
+pub fn jixiao(args: &[&str]) -> Output {
+    jixiao_command(args)
+        .output()
+        .expect("the jixiao binary runs")
+}
+
+/// Runs jixiao with `args` from `dir`.
+pub fn jixiao_in(dir: &Path, args: &[&str]) -> Output {
+    jixiao_command(args)
+        .current_dir(dir)
+        .output()
+        .expect("the jixiao binary runs")
+}
+
+/// A run's standard output, as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A run's standard error, as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+// ── the library ─────────────────────────────────────────────────────
+
+/// `text` loaded (as the file `name`) and analysed; panics if it does not load.
+pub fn analyse(text: &str, name: &str) -> Analysis {
+    Analysis::of(load_str(text, name).unwrap_or_else(|e| panic!("{name} loads: {e}")))
+}
+
+/// The reference unit, read from its file and analysed.
+pub fn analysis() -> Analysis {
+    jixiao::analyse_file(Path::new(DATA)).expect("data/2024.yaml loads")
+}
+
+/// The reference unit's figures, computed from its text.
+pub fn figures() -> Figures {
+    analyse(REFERENCE, "data/2024.yaml").figures
+}
+
+/// The report of `analysis` in Markdown, with the default templates.
+pub fn markdown(analysis: &Analysis) -> String {
+    let templates = Templates::load(None).expect("the default templates compile");
+    render::markdown(analysis, &templates).expect("the default templates render")
+}
+
+/// The error loading `text` gives; panics if it loads.
+pub fn load_err(text: &str) -> LoadError {
+    match load_str(text, "broken.yaml") {
+        Ok(_) => panic!("expected a loading error"),
+        Err(e) => e,
+    }
+}
+
+/// A decimal written in a test.
+pub fn d(s: &str) -> Decimal {
+    s.parse()
+        .unwrap_or_else(|e| panic!("{s} is not a decimal: {e}"))
+}
+
+// ── editing a facts text ────────────────────────────────────────────
+
+/// The 1-based numbers of the lines of `text` that contain `needle`.
+pub fn lines_containing(text: &str, needle: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains(needle))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+/// The number of the only line of `text` that contains `needle`.
+pub fn line_of(text: &str, needle: &str) -> usize {
+    let hits = lines_containing(text, needle);
+    assert_eq!(
+        hits.len(),
+        1,
+        "expected one line with «{needle}», found {hits:?}"
+    );
+    hits[0]
+}
+
+/// The number of the only line of `text` that is exactly `line`.
+pub fn line_no(text: &str, line: &str) -> usize {
+    let hits: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| *l == line)
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert_eq!(
+        hits.len(),
+        1,
+        "expected exactly one line «{line}», found {hits:?}"
+    );
+    hits[0]
+}
+
+/// The number of the first line after line `after` whose text, without its
+/// indentation, starts with `prefix`.
+pub fn line_after(text: &str, after: usize, prefix: &str) -> usize {
+    text.lines()
+        .enumerate()
+        .skip(after)
+        .find(|(_, l)| l.trim_start().starts_with(prefix))
+        .map(|(i, _)| i + 1)
+        .unwrap_or_else(|| panic!("no line starting with «{prefix}» after line {after}"))
+}
+
+/// `text` with line `at` (with its line end) turned into `edit(line)`.
+fn edit_line(text: &str, at: usize, edit: impl Fn(&str) -> String) -> String {
+    text.split_inclusive('\n')
+        .enumerate()
+        .map(|(i, l)| if i + 1 == at { edit(l) } else { l.to_string() })
+        .collect()
+}
+
+/// `text` with its only line that is exactly `old` replaced by `new`, and
+/// the number of that line.
+pub fn replace_line(text: &str, old: &str, new: &str) -> (String, usize) {
+    let at = line_no(text, old);
+    (edit_line(text, at, |_| format!("{new}\n")), at)
+}
+
+/// `text` with line `line`, which must read `old` (without its line end),
+/// replaced by `new`.
+pub fn with_line(text: &str, line: usize, old: &str, new: &str) -> String {
+    let found = text.split_inclusive('\n').nth(line - 1).unwrap_or_default();
+    assert_eq!(found.trim_end(), old, "line {line} of the text moved");
+    edit_line(text, line, |_| format!("{new}\n"))
+}
+
+/// The indentation of a line.
+fn indent(line: &str) -> String {
+    line.chars().take_while(|c| *c == ' ').collect()
+}
+
+/// `text` with line `at` replaced by `new` (indented like the old line).
+pub fn set_line(text: &str, at: usize, new: &str) -> String {
+    edit_line(text, at, |l| format!("{}{new}\n", indent(l)))
+}
+
+/// `text` with `new` inserted after line `at`, indented like that line.
+pub fn insert_after(text: &str, at: usize, new: &str) -> String {
+    edit_line(text, at, |l| format!("{l}{}{new}\n", indent(l)))
+}
+
+/// `text` without the lines that contain `needle` (at least one).
+pub fn remove_lines(text: &str, needle: &str) -> String {
+    assert!(
+        !lines_containing(text, needle).is_empty(),
+        "nothing to remove for «{needle}»"
+    );
+    text.split_inclusive('\n')
+        .filter(|l| !l.contains(needle))
+        .collect()
+}
+
+/// `text` with each `(from, to)` replaced once; each `from` must be there.
+pub fn replaced(text: &str, replacements: &[(&str, &str)]) -> String {
+    let mut text = text.to_string();
+    for (from, to) in replacements {
+        assert!(text.contains(from), "«{from}» is in the text");
+        text = text.replacen(from, to, 1);
+    }
+    text
+}
