@@ -4,12 +4,14 @@
 //! when names carry the characters that separate figure names, repeat across
 //! tables, or a subcategory has no indicators.
 
+mod common;
+
+use common::REFERENCE;
 use jixiao::Analysis;
 use jixiao::compute::key::{IndicatorFigure, IndicatorId, Key, Table};
 use jixiao::model::{Evaluation, Facts, Loaded, load_str};
 use jixiao::render::context::dictionary;
 
-const REFERENCE: &str = include_str!("../data/2024.yaml");
 const COUNTY: &str = include_str!("../data/examples/sample-county-2024.yaml");
 
 /// A name with every character that separates the parts of figure names.
