@@ -1,4 +1,4 @@
-//! The bad-input corpus (issue 6): every file in `tests/bad_inputs/` is a facts
+//! The bad-input corpus: every file in `tests/bad_inputs/` is a facts
 //! file a clerk might hand in, and none may make jixiao panic. A file's header
 //! (or, for a file that is not UTF-8, its `.expect` sidecar) says what must
 //! happen to it:

@@ -1,7 +1,7 @@
-//! The second unit, 示例县数据服务中心 (issue 7): three projects, one of them a
+//! The second unit, 示例县数据服务中心: three projects, one of them a
 //! 政府性基金预算 project with no initial budget, a qualitative indicator scored
 //! below full marks and satisfaction indicators that lose points. Every figure
-//! the issue lists is asserted exactly; the audit is silent on the file and
+//! of its worked example is asserted exactly; the audit is silent on the file and
 //! names the right indicator or project when any one reason is removed; the
 //! report renders to Markdown (snapshot) and DOCX.
 //!
@@ -49,7 +49,7 @@ fn grade(figures: &Figures, scope: &str) -> String {
 }
 
 #[test]
-fn execution_figures_match_the_issue() {
+fn execution_figures_match_the_worked_example() {
     check_figures(
         &analysis().figures,
         &[
@@ -79,7 +79,7 @@ fn execution_figures_match_the_issue() {
 }
 
 #[test]
-fn unit_scores_match_the_issue() {
+fn unit_scores_match_the_worked_example() {
     let analysis = analysis();
     let figures = &analysis.figures;
     check_figures(
@@ -120,7 +120,7 @@ fn unit_scores_match_the_issue() {
 }
 
 #[test]
-fn project_scores_match_the_issue() {
+fn project_scores_match_the_worked_example() {
     let figures = analysis().figures;
     check_figures(
         &figures,
@@ -206,7 +206,7 @@ fn removing_any_one_reason_warns_about_exactly_that_indicator_or_project() {
     assert_eq!(
         reasons.len(),
         11,
-        "the issue gives 11 reasons (5 unit indicators, 2 executions, 4 project indicators)"
+        "the worked example gives 11 reasons (5 unit indicators, 2 executions, 4 project indicators)"
     );
     for &removed in &reasons {
         let without: String = lines
