@@ -29,7 +29,7 @@ pub use quantity::{Amount, Count, Loc, Number, Text, Year};
 pub use spending::{
     BasicExpenditure, BudgetLine, BudgetType, Funding, OtherBudgets, Project, Source,
 };
-pub use target::{Op, Target, TargetKind};
+pub use target::{Op, Target, TargetKind, TargetRefused};
 pub use unit::{Divisions, Staffing, Unit};
 
 mod unit;

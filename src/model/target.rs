@@ -5,7 +5,7 @@
 
 mod phrase;
 
-pub use phrase::parse;
+pub use phrase::{TargetRefused, parse};
 
 use std::borrow::Cow;
 

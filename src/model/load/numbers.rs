@@ -123,7 +123,17 @@ impl NumberKind {
 /// Parses a number as written: ASCII digits, an optional sign and decimal point.
 /// Full-width digits, thousands separators, units and exponents are refused
 /// with a message that says what to type instead.
-pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
+pub fn parse_decimal(text: &str) -> Result<Decimal, NumberRefused> {
+    parse_written(text).map_err(NumberRefused)
+}
+
+/// A number that cannot be read as written: why, in Chinese (“不能为空”,
+/// “请不要使用千分位逗号”…), without naming the number's place.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct NumberRefused(pub String);
+
+fn parse_written(text: &str) -> Result<Decimal, String> {
     let t = text.trim();
     if t.is_empty() {
         return Err("不能为空".into());
@@ -175,7 +185,7 @@ fn read<'de, D: Deserializer<'de>>(d: D, kind: NumberKind) -> Result<(Decimal, L
         });
         return Ok((Decimal::ZERO, at));
     };
-    let value = parse_decimal(&text).map_err(|why| {
+    let value = parse_decimal(&text).map_err(|NumberRefused(why)| {
         if why.contains("不是数字") || (!text.trim().is_ascii() && !why.contains("全角")) {
             de::Error::custom(format!(
                 "应为{}，实际为文本「{}」",
@@ -300,14 +310,20 @@ mod tests {
 
     #[test]
     fn clerk_mistakes_get_a_reason() {
-        assert!(parse_decimal("６０７８.９１").unwrap_err().contains("全角"));
-        assert!(parse_decimal("12,345.6").unwrap_err().contains("千分位"));
-        assert!(parse_decimal("96.45%").unwrap_err().contains("百分号"));
-        assert!(parse_decimal("1e3").unwrap_err().contains("不是数字"));
-        assert!(parse_decimal("").unwrap_err().contains("不能为空"));
+        assert!(
+            parse_decimal("６０７８.９１")
+                .unwrap_err()
+                .0
+                .contains("全角")
+        );
+        assert!(parse_decimal("12,345.6").unwrap_err().0.contains("千分位"));
+        assert!(parse_decimal("96.45%").unwrap_err().0.contains("百分号"));
+        assert!(parse_decimal("1e3").unwrap_err().0.contains("不是数字"));
+        assert!(parse_decimal("").unwrap_err().0.contains("不能为空"));
         assert!(
             parse_decimal("123456789012345678901234567890")
                 .unwrap_err()
+                .0
                 .contains("范围")
         );
         for finer_than_a_decimal_holds in [
@@ -317,6 +333,7 @@ mod tests {
             assert!(
                 parse_decimal(finer_than_a_decimal_holds)
                     .unwrap_err()
+                    .0
                     .contains("范围")
             );
         }

@@ -114,18 +114,24 @@ const NOT_IN_UNITS: &[&str] = &[
 /// The longest unit read as one (`万元/平方米`).
 const UNIT_CHARS: usize = 6;
 
+/// A target that cannot be read without guessing: the message, in Chinese,
+/// names the target, says what is wrong and what is accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct TargetRefused(pub String);
+
 /// Reads the kind of a target from its text, or says why it cannot.
-pub fn parse(text: &str) -> Result<TargetKind, String> {
+pub fn parse(text: &str) -> Result<TargetKind, TargetRefused> {
     let t = text.trim();
     if t.is_empty() {
-        return Err(format!("年度指标值不能为空。{ACCEPTED}"));
+        return Err(TargetRefused(format!("年度指标值不能为空。{ACCEPTED}")));
     }
     if let Some(c) = t.chars().find(|c| ('０'..='９').contains(c) || *c == '．') {
-        return Err(format!(
+        return Err(TargetRefused(format!(
             "年度指标值「{t}」含全角字符「{c}」，请改用半角数字，如 ≥5次"
-        ));
+        )));
     }
-    read(t).map_err(|why| format!("年度指标值「{t}」{why}。{ACCEPTED}"))
+    read(t).map_err(|why| TargetRefused(format!("年度指标值「{t}」{why}。{ACCEPTED}")))
 }
 
 /// The kind of a trimmed, non-empty target; the error says what is wrong.
@@ -559,7 +565,7 @@ mod tests {
             "≥2024.12.31",
         ] {
             let why = parse(text).expect_err(text);
-            assert!(why.starts_with("年度指标值"), "{text}: {why}");
+            assert!(why.0.starts_with("年度指标值"), "{text}: {why}");
         }
     }
 
@@ -582,6 +588,6 @@ mod tests {
     #[test]
     fn full_width_digits_stay_refused() {
         let why = parse("≥５次").unwrap_err();
-        assert!(why.contains("全角"), "{why}");
+        assert!(why.0.contains("全角"), "{why}");
     }
 }
