@@ -8,9 +8,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use jixiao::output::Written;
-use jixiao::pipeline::{self, BuildError, Options, Output, Status, UnitReport};
+use jixiao::pipeline::{self, Options, Output, Status, UnitReport};
 
-use super::check::human;
+use super::shown::{human, shown};
 
 /// Output formats of `build`.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -38,18 +38,6 @@ pub struct BuildArgs {
     pub allow_errors: bool,
     /// Print only failures and the summary.
     pub quiet: bool,
-}
-
-/// A build error for the reader: a load or template error with its source
-/// lines shown, any other as its sentence.
-pub fn shown(e: BuildError) -> String {
-    match e {
-        BuildError::Load(e) => format!("{:?}", miette::Report::new(e)),
-        BuildError::Templates(e) | BuildError::Render(e) => {
-            format!("{:?}", miette::Report::new(e))
-        }
-        other => other.to_string(),
-    }
 }
 
 /// `jixiao build`: [`build_all`], with Ctrl-C removing the temporary files

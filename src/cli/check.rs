@@ -3,13 +3,12 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use jixiao::audit::Finding;
 use jixiao::model::LoadError;
 use jixiao::render::Templates;
 use jixiao::{Analysis, analyse_file};
 
 use super::Format;
-use super::build::shown;
+use super::shown::{human, shown};
 
 /// Prints a loading error with its source snippet and returns exit code 2.
 pub fn load_failed(e: LoadError) -> ExitCode {
@@ -65,42 +64,6 @@ pub fn check(
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// The findings for a reader.
-pub fn human(analysis: &Analysis) -> String {
-    let mut out = String::new();
-    let name = &analysis.loaded.name;
-    if analysis.findings.is_empty() {
-        out.push_str(&format!(
-            "{name}：核对通过，未发现问题（共 {} 个数字）\n",
-            analysis.figures.len()
-        ));
-        return out;
-    }
-    out.push_str(&format!(
-        "{name}：{} 处错误，{} 处警告\n\n",
-        analysis.errors(),
-        analysis.warnings()
-    ));
-    for f in &analysis.findings {
-        out.push_str(&finding_line(name, f));
-    }
-    out
-}
-
-fn finding_line(file: &str, f: &Finding) -> String {
-    let at = match f.lines.first() {
-        Some(l) => format!("{file}:{l}"),
-        None => file.to_string(),
-    };
-    format!(
-        "{} {} {}：{}\n  --> {at}\n\n",
-        f.severity.label(),
-        f.code,
-        f.title,
-        f.message
-    )
 }
 
 /// The findings for scripts; `report_error` says why the report could not be

@@ -10,6 +10,7 @@ mod check;
 mod diff;
 mod init;
 mod schema;
+mod shown;
 mod templates;
 mod usage;
 mod watch;
