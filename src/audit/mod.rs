@@ -2,11 +2,13 @@
 //!
 //! Every rule has a stable code, a severity and a Chinese message that names
 //! both figures, their values and the YAML lines involved. The rules read the
-//! facts and the computed figures; they never change them.
+//! facts and the computed figures; they never change them. Each rule's
+//! entry for clerks (meaning, example, cause, fix) is in [`reference`].
 
 mod consistency;
 mod pending;
 mod plausibility;
+pub mod reference;
 mod scoring;
 
 use serde::Serialize;

@@ -1,8 +1,10 @@
-//! `jixiao check` and `jixiao explain`.
+//! `jixiao check` (with `--explain CODE`, a finding code's reference entry)
+//! and `jixiao explain`.
 
 use std::path::Path;
 use std::process::ExitCode;
 
+use jixiao::audit::{Rule, reference};
 use jixiao::model::LoadError;
 use jixiao::render::Templates;
 use jixiao::{Analysis, analyse_file};
@@ -95,6 +97,24 @@ fn load_error_json(e: &LoadError) -> String {
         },
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+/// Prints the reference entry of a finding's code; an unknown code is exit
+/// code 2 with the known codes.
+pub fn explain_code(code: &str) -> ExitCode {
+    match Rule::of_code(code) {
+        Some(rule) => {
+            out!("{}", reference::entry_text(rule));
+            ExitCode::SUCCESS
+        }
+        None => {
+            errln!(
+                "没有审核结果代码「{code}」；已知的代码有：{}（见 docs/findings.md）",
+                reference::codes()
+            );
+            ExitCode::from(2)
+        }
+    }
 }
 
 pub fn explain(data: &Path, figure: Option<&str>, list: bool) -> ExitCode {

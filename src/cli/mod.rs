@@ -36,11 +36,15 @@ struct Cli {
 enum Command {
     /// 核对数据文件：计算所有派生数并列出不一致之处
     #[command(
-        after_help = "核对之外，还用与 build 相同的模板在内存中试生成报告（不写文件），check 通过的文件 build 一定能生成。\n退出码：0 无错误（可有警告）；1 有错误、报告无法生成（或 --deny-warnings 时有警告）；2 文件无法读取或解析\n\n示例：\n  jixiao check data/2024.yaml\n  jixiao check data/2024.yaml --format json --deny-warnings\n  jixiao check data/2024.yaml --templates my-templates"
+        after_help = "核对之外，还用与 build 相同的模板在内存中试生成报告（不写文件），check 通过的文件 build 一定能生成。\n每条结果以代码开头（如 J013），jixiao check --explain 代码 说明其含义和改正方法，全部代码见 docs/findings.md。\n退出码：0 无错误（可有警告）；1 有错误、报告无法生成（或 --deny-warnings 时有警告）；2 文件无法读取或解析\n\n示例：\n  jixiao check data/2024.yaml\n  jixiao check data/2024.yaml --format json --deny-warnings\n  jixiao check data/2024.yaml --templates my-templates\n  jixiao check --explain J013"
     )]
     Check {
         /// 数据文件（YAML）
-        data: PathBuf,
+        #[arg(required_unless_present = "explain")]
+        data: Option<PathBuf>,
+        /// 说明一个审核结果代码（如 J013）：含义、示例、常见原因和改正方法，同 docs/findings.md
+        #[arg(long, value_name = "CODE", conflicts_with = "data")]
+        explain: Option<String>,
         /// 输出格式：human（供人阅读，默认）或 json（供脚本处理，读不进的文件也输出 JSON）
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
@@ -215,11 +219,19 @@ pub fn run() -> ExitCode {
     };
     match cli.command {
         Command::Check {
+            explain: Some(code),
+            ..
+        } => check::explain_code(&code),
+        Command::Check {
             data,
             format,
             deny_warnings,
             templates,
-        } => check::check(&data, format, deny_warnings, templates.as_deref()),
+            explain: None,
+        } => match data {
+            Some(data) => check::check(&data, format, deny_warnings, templates.as_deref()),
+            None => unreachable!("clap requires the data file unless --explain is given"),
+        },
         Command::Explain { data, figure, list } => check::explain(&data, figure.as_deref(), list),
         Command::Build {
             data,
