@@ -210,7 +210,7 @@ pub fn document() -> String {
          一条实际的消息、常见原因和改正方法；同一内容可在命令行查看：`jixiao check --explain J013`。\n\n\
          **错误**使 `check` 以退出码 1 结束，`build` 不生成报告（除非加 `--allow-errors`）；\
          **警告**只提示，不影响生成（加 `--deny-warnings` 时 `check` 以退出码 1 结束）。\
-         示例取自一个最小的数据文件（`tests/bad_inputs/minimal.yaml`）改动一处后的核对结果，行号是该文件的行号。\n\n\
+         示例取自一个最小的数据文件（`tests/bad_inputs/minimal.yaml`）改动一处后的核对结果，行号是改动后的文件的行号。\n\n\
          本文由程序中的说明生成（`src/audit/reference.rs`），请改那里，再运行 \
          `JIXIAO_WRITE_DOCS=1 cargo test --test findings_reference` 重新生成。\n\n",
     );
