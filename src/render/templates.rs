@@ -13,34 +13,9 @@ use super::filters;
 /// The entry template.
 pub const ENTRY: &str = "report.md.tera";
 
-macro_rules! defaults {
-    ($($name:literal),* $(,)?) => {
-        /// The default templates, by name (their path under `templates/`).
-        pub const DEFAULTS: &[(&str, &str)] = &[
-            $(($name, include_str!(concat!("../../templates/", $name)))),*
-        ];
-    };
-}
-
-defaults!(
-    "report.md.tera",
-    "sections/01-basic-info.md.tera",
-    "sections/02-general-budget.md.tera",
-    "sections/03-other-budgets.md.tera",
-    "sections/06-performance.md.tera",
-    "sections/07-problems.md.tera",
-    "sections/08-improvements.md.tera",
-    "sections/09-results-use.md.tera",
-    "sections/10-other-matters.md.tera",
-    "attachments/list.md.tera",
-    "attachments/1-base-data.md.tera",
-    "attachments/2-unit-evaluation.md.tera",
-    "attachments/3-project.md.tera",
-    "partials/subcategory-summary.md.tera",
-    "partials/year-columns.md.tera",
-    "partials/goal-rows.md.tera",
-    "partials/indicator-rows.md.tera",
-);
+/// The default templates, by name (their path under `templates/`), sorted:
+/// every `*.tera` file of that directory, listed by `build.rs`.
+pub const DEFAULTS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/default_templates.rs"));
 
 /// Compiled templates and their sources (for error messages).
 pub struct Templates {

@@ -1,5 +1,5 @@
 //! 第二至五部分 by budget type (`sections/02-general-budget`,
-//! `sections/03-other-budgets`): each type's projects, texts and totals.
+//! `sections/03-government-funds` … `05-social-insurance`): each type's projects, texts and totals.
 
 use super::{BUDGET_COLUMNS, group, money};
 use crate::compute::Figures;
