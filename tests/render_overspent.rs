@@ -1,6 +1,7 @@
-//! An overspent budget (实际支出 > 全年预算) is worded “超支 N万元” in the
-//! report, never “结余-N万元”: for 基本支出, for the projects' total and for
-//! its 财政拨款 and 非财政拨款 parts, each by its own sign.
+//! An overspent budget (实际支出 > 全年预算) is printed as the amount
+//! overspent, never as a negative balance: for 基本支出, for the projects'
+//! total and for its 财政拨款 and 非财政拨款 parts, each by its own sign, with
+//! a word of its own before the amount (whatever the templates call it).
 
 mod common;
 
@@ -70,20 +71,19 @@ fn overspending_is_worded_as_such_with_the_amount() {
     assert_eq!(figure("projects.fiscal_balance"), "-3.4");
     assert_eq!(figure("projects.non_fiscal_balance"), "6");
 
-    assert!(
-        markdown.contains("公用经费30.25万元，超支5.25万元，全年支出执行率104.36%"),
-        "{markdown}"
-    );
-    assert!(
-        markdown
-            .contains("年末结余2.60万元（其中财政拨款超支3.40万元，非财政拨款资金结余6.00万元）"),
-        "{markdown}"
-    );
-    assert!(
-        !markdown.contains("结余-"),
-        "a negative balance printed: {markdown}"
-    );
-    assert!(!markdown.contains("超支-"), "{markdown}");
+    let basic = paragraph_after(&markdown, "### ㈠基本支出情况");
+    assert_eq!(occurrences(basic, "5.25").len(), 1, "{basic}");
+    let projects = paragraph_after(&markdown, "### ㈡项目支出情况");
+    for amount in ["2.60", "3.40", "6.00"] {
+        assert_eq!(
+            occurrences(projects, amount).len(),
+            1,
+            "{amount} in {projects}"
+        );
+    }
+    // 3.40 overspent and 6.00 left are told apart by the word before each.
+    assert_ne!(word_before(projects, "3.40"), word_before(projects, "6.00"));
+    assert_no_negative_amount(&markdown);
 }
 
 #[test]
@@ -94,11 +94,11 @@ fn a_total_overspent_is_worded_so_too() {
     let end = text.find("self_evaluation:").unwrap();
     let text = format!("{}{}", &text[..cut], &text[end..]);
     let (_, markdown) = markdown(&text);
-    assert!(
-        markdown.contains("超支3.40万元（其中财政拨款超支3.40万元，非财政拨款资金结余0.00万元）"),
-        "{markdown}"
-    );
-    assert!(!markdown.contains("结余-"), "{markdown}");
+    let projects = paragraph_after(&markdown, "### ㈡项目支出情况");
+    // The total and its 财政拨款 part are overspent by 3.40, the rest left 0.00.
+    assert_eq!(occurrences(projects, "3.40").len(), 2, "{projects}");
+    assert_ne!(word_before(projects, "3.40"), word_before(projects, "0.00"));
+    assert_no_negative_amount(&markdown);
 }
 
 #[test]
@@ -108,9 +108,54 @@ fn a_balance_of_zero_is_a_balance() {
         "  actual: 120.5\n  personnel: 90.25",
         1,
     );
-    let (_, markdown) = markdown(&text);
-    assert!(
-        markdown.contains("年末结余0.00万元，全年支出执行率100%"),
-        "{markdown}"
-    );
+    let (_, balanced) = markdown(&text);
+    let (_, overspent) = markdown(&overspent_unit());
+    let basic = paragraph_after(&balanced, "### ㈠基本支出情况");
+    let over = paragraph_after(&overspent, "### ㈠基本支出情况");
+    assert_eq!(occurrences(basic, "0.00").len(), 1, "{basic}");
+    // A balance of zero is worded as the positive balances are, not as an overspending.
+    let project_balance = word_before(paragraph_after(&overspent, "### ㈡项目支出情况"), "6.00");
+    assert_eq!(word_before(basic, "0.00"), project_balance);
+    assert_ne!(word_before(basic, "0.00"), word_before(over, "5.25"));
+}
+
+/// The first paragraph after the line `heading`.
+fn paragraph_after<'a>(markdown: &'a str, heading: &str) -> &'a str {
+    markdown
+        .lines()
+        .skip_while(|l| *l != heading)
+        .skip(1)
+        .find(|l| !l.is_empty())
+        .unwrap_or_else(|| panic!("no paragraph after {heading}"))
+}
+
+/// Where `amount` stands in `text` as a number of its own (not the tail or
+/// head of a longer one), by byte offset.
+fn occurrences(text: &str, amount: &str) -> Vec<usize> {
+    let part_of_number = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '.');
+    text.match_indices(amount)
+        .map(|(at, _)| at)
+        .filter(|&at| {
+            !part_of_number(text[..at].chars().next_back())
+                && !part_of_number(text[at + amount.len()..].chars().next())
+        })
+        .collect()
+}
+
+/// The two characters before the first `amount` standing alone in `text`.
+fn word_before(text: &str, amount: &str) -> String {
+    let at = *occurrences(text, amount)
+        .first()
+        .unwrap_or_else(|| panic!("no {amount} in {text}"));
+    let before: Vec<char> = text[..at].chars().collect();
+    before[before.len().saturating_sub(2)..].iter().collect()
+}
+
+/// No amount in the report is printed with a minus sign.
+fn assert_no_negative_amount(markdown: &str) {
+    let chars: Vec<char> = markdown.chars().collect();
+    let negative = chars
+        .windows(2)
+        .any(|w| w[0] == '-' && w[1].is_ascii_digit());
+    assert!(!negative, "a negative amount printed: {markdown}");
 }
