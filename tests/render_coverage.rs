@@ -439,12 +439,9 @@ fn total_score_is_the_same_in_six_and_attachment_2() {
     let analysis = analysis();
     let parts = parts(&markdown(&analysis));
     let computed = figure(&analysis, "unit.total_score");
-    let six = parts
-        .paragraphs("六")
-        .into_iter()
-        .find(|t| t.contains("综合得分"))
-        .expect("六 states the total score");
-    let in_six = number_after(&six, "综合得分为");
+    // 六 opens with the total score, the first number after the year.
+    let six = parts.paragraphs("六").remove(0);
+    let in_six = numbers(&six)[1];
     let total_row = row_with(&parts.table("附件2"), "总分");
     let in_table = dec(total_row[2].trim());
     assert_eq!(in_six, computed, "六: {six}");
@@ -465,25 +462,27 @@ fn execution_score_and_rate_are_the_same_in_six_and_attachment_2() {
     let score = figure(&analysis, "overall.execution_score");
     let rate = figure(&analysis, "overall.execution_rate");
     let paragraphs = parts.paragraphs("六");
-    let lead = paragraphs
-        .iter()
-        .find(|t| t.contains("综合得分"))
-        .expect("六 lead");
-    assert_eq!(number_after(lead, "预算执行得分为"), score, "{lead}");
-    let execution = paragraphs
-        .iter()
-        .find(|t| t.starts_with("全年预算数"))
-        .expect("六㈠");
-    assert_eq!(number_after(execution, "执行率为"), rate, "{execution}");
-    assert_eq!(number_after(execution, "自评得分"), score, "{execution}");
+    // The opening paragraph: year, total score, then the execution score.
+    let lead = &paragraphs[0];
+    assert_eq!(numbers(lead)[2], score, "{lead}");
+    // 六㈠, the paragraph after it: budget, actual, rate, weight, score.
+    let execution = &paragraphs[1];
+    let stated = numbers(execution);
+    assert_eq!(stated[2], rate, "{execution}");
+    assert_eq!(
+        stated[3],
+        figure(&analysis, "unit.execution_weight"),
+        "{execution}"
+    );
+    assert_eq!(stated[4], score, "{execution}");
     let row = row_with(&parts.table("附件2"), "年度资金总额");
     assert_eq!(row.len(), 7, "{row:?}");
     assert_eq!(dec(row[5].trim_end_matches('%')), rate, "{row:?}");
     assert_eq!(dec(&row[6]), score, "{row:?}");
     assert_eq!(dec(&row[2]), figure(&analysis, "overall.full_year_budget"));
     assert_eq!(dec(&row[3]), figure(&analysis, "overall.actual"));
-    assert_eq!(number_after(execution, "全年预算数"), dec(&row[2]));
-    assert_eq!(number_after(execution, "实际支出"), dec(&row[3]));
+    assert_eq!(stated[0], dec(&row[2]), "{execution}");
+    assert_eq!(stated[1], dec(&row[3]), "{execution}");
 }
 
 #[test]
