@@ -54,7 +54,7 @@ impl Templates {
 }
 
 /// The largest template file read (1 MiB); the default templates together
-/// are about 20 KB, so a larger file is not a template.
+/// are about 27 KB, so a larger file is not a template.
 const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
 
 /// Every `*.tera` file under `dir`, named by its path relative to `dir` with `/`.
