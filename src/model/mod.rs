@@ -30,7 +30,7 @@ pub use spending::{
     BasicExpenditure, BudgetLine, BudgetType, Funding, OtherBudgets, Project, Source,
 };
 pub use target::{Op, Target, TargetKind, TargetRefused};
-pub use unit::{Divisions, Staffing, Unit};
+pub use unit::{Divisions, Level, Staffing, Unit};
 
 mod unit;
 
@@ -67,6 +67,9 @@ pub struct Facts {
     /// 计算规则；可省，省略即四舍五入。
     #[serde(default)]
     pub rules: Rules,
+    /// 是否在表下印出表格样式自带的填表说明（附件1“说明：……”、附件3“备注：每个一级项目支出一张表……”），如 show_form_notes: true；可省，省略即不印。
+    #[serde(default)]
+    pub show_form_notes: bool,
 }
 
 /// 第七至十部分的文字。

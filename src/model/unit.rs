@@ -1,4 +1,5 @@
-//! The unit's profile (单位基本情况): name, functions, divisions, staffing.
+//! The unit's profile (单位基本情况): name, administrative level, functions,
+//! divisions, staffing.
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -11,6 +12,12 @@ use super::quantity::{Count, Text};
 pub struct Unit {
     /// 单位全称，如“湖南省工业和信息化行业事务中心”。
     pub name: Text,
+    /// 单位的行政级次：省级、市级、县级 或 乡镇，如 level: 市级；印在附件2“省级预算部门、单位名称”的“省级”处。可省，省略即不写级次（“预算部门、单位名称”）。
+    #[serde(default)]
+    pub level: Option<Level>,
+    /// 专项资金所属的预算级次：省级、市级、县级 或 乡镇，印在附件1“省级专项资金”和一㈡“除省级专项资金以外”的“省级”处；可省，省略即同 level。
+    #[serde(default)]
+    pub budget_level: Option<Level>,
     /// 简称，首次出现后用（“以下简称……”），如“省工信事务中心”；可省。
     #[serde(default)]
     pub short_name: Option<Text>,
@@ -27,6 +34,43 @@ pub struct Unit {
     pub subordinate_units: Vec<Text>,
     /// 人员编制情况：编制数、实际在职人数等。
     pub staffing: Staffing,
+}
+
+impl Unit {
+    /// The level whose special funds (专项资金) the report names: the
+    /// budget level if written, else the unit's own level.
+    pub fn special_funds_level(&self) -> Option<Level> {
+        self.budget_level.or(self.level)
+    }
+}
+
+/// 行政级次（预算级次）。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum Level {
+    /// 省级。
+    #[serde(rename = "省级")]
+    Province,
+    /// 市级。
+    #[serde(rename = "市级")]
+    City,
+    /// 县级。
+    #[serde(rename = "县级")]
+    County,
+    /// 乡镇。
+    #[serde(rename = "乡镇")]
+    Township,
+}
+
+impl Level {
+    /// The level as the clerk writes it in the facts.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Province => "省级",
+            Level::City => "市级",
+            Level::County => "县级",
+            Level::Township => "乡镇",
+        }
+    }
 }
 
 /// 内设机构。

@@ -5,7 +5,7 @@ use tera::Value as Tera;
 
 use crate::compute::Figures;
 use crate::compute::key::{Key, Staffing};
-use crate::model::{Facts, Goals};
+use crate::model::{Facts, Goals, Level};
 use crate::render::vars::Obj;
 
 pub(super) fn unit(root: &Obj, facts: &Facts, figures: &Figures) -> Obj {
@@ -21,6 +21,16 @@ pub(super) fn unit(root: &Obj, facts: &Facts, figures: &Figures) -> Obj {
         "has_short_name",
         "是否填写了简称",
         Tera::from(u.short_name.is_some()),
+    );
+    o.text(
+        "level",
+        "行政级次：省级、市级、县级、乡镇（未填时为空）",
+        u.level.map_or("", Level::as_str),
+    );
+    o.text(
+        "budget_level",
+        "专项资金所属预算级次（未填时同 level）",
+        u.special_funds_level().map_or("", Level::as_str),
     );
     o.text("department", "主管部门", &u.department);
     o.text("founding", "成立依据、时间和性质", &u.founding);

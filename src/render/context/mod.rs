@@ -42,6 +42,11 @@ fn fill(mut root: Obj, analysis: &Analysis) -> Obj {
         "上一年度",
         &(facts.year.value - rust_decimal::Decimal::ONE).to_string(),
     );
+    root.put(
+        "show_form_notes",
+        "是否印出表下的填表说明（附件1 说明、附件3 备注）",
+        tera::Value::from(facts.show_form_notes),
+    );
     root.object(
         "unit",
         "单位基本情况",
