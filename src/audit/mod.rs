@@ -64,7 +64,7 @@ pub enum Rule {
     Overspent,
     /// J014 “其中”明细超过总数.
     ItemsExceedTotal,
-    /// J015 待填写的数字.
+    /// J015 待填写的数字或文字.
     Pending,
     /// J020 年度不在 2000–2100.
     YearOutOfRange,
@@ -120,7 +120,7 @@ impl Rule {
             Rule::UnknownFigure => "reported 中的数字名称不存在",
             Rule::Overspent => "实际支出超过全年预算",
             Rule::ItemsExceedTotal => "“其中”明细超过总数",
-            Rule::Pending => "待填写的数字",
+            Rule::Pending => "待填写的数字或文字",
             Rule::YearOutOfRange => "年度超出范围",
             Rule::StaffingImplausible => "人数超出合理范围",
             Rule::OverStaffed => "实际在职人数超过编制数",

@@ -1,5 +1,6 @@
-//! Numbers left to fill in (待填, `~` in the YAML, as `jixiao init` writes
-//! them): each is an error (J015) naming its path and line. They count as zero
+//! Values left to fill in — numbers written `~` (待填, as `jixiao init` and
+//! `jixiao new` write them) and texts still reading 待填：… (as `jixiao new`
+//! writes them): each is an error (J015) naming its path and line. Numbers count as zero
 //! in the computation, so any other finding that rests on one judges a
 //! placeholder, not a fact; such findings are held back until it is filled.
 
@@ -14,14 +15,14 @@ pub(super) fn check(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) 
         .notes
         .iter()
         .filter_map(|n| match n {
-            Note::Pending { at, path } => Some((*at, path.as_str())),
+            Note::Pending { at, path, text } => Some((*at, path.as_str(), *text)),
             Note::Precision { .. } => None,
         })
         .collect();
     if pending.is_empty() {
         return;
     }
-    let lines: BTreeSet<usize> = pending.iter().map(|(at, _)| at.line).collect();
+    let lines: BTreeSet<usize> = pending.iter().map(|(at, ..)| at.line).collect();
     let rests_on_pending = |f: &Finding| {
         f.lines.iter().any(|l| lines.contains(l))
             || f.figures.iter().any(|name| {
@@ -32,20 +33,20 @@ pub(super) fn check(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) 
             })
     };
     out.retain(|f| !rests_on_pending(f));
-    for (at, path) in pending {
+    for (at, path, text) in pending {
         let path = if path.is_empty() {
             "（未知位置）"
         } else {
             path
         };
-        out.push(Finding::new(
-            Rule::Pending,
+        let message = if text {
+            format!("「{path}」仍是待填的文字（{at}）；请改写为本单位的实际内容")
+        } else {
             format!(
                 "「{path}」尚未填写（{at}）；填写前按 0 计算，依赖它的数字都不可信，涉及它的其他核对也暂不进行"
-            ),
-            Vec::new(),
-            vec![at],
-        ));
+            )
+        };
+        out.push(Finding::new(Rule::Pending, message, Vec::new(), vec![at]));
     }
 }
 
@@ -87,6 +88,45 @@ mod tests {
                 .iter()
                 .any(|f| f.rule != Rule::Pending && f.figures.iter().any(|n| n == "basic.public"))
         );
+    }
+
+    #[test]
+    fn a_text_beginning_with_the_placeholder_is_pending_and_no_other() {
+        let at = |text: &str| {
+            analyse(text)
+                .loaded
+                .notes
+                .iter()
+                .filter_map(|n| match n {
+                    Note::Pending {
+                        path, text: true, ..
+                    } => Some(path.clone()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        let name = "  name: 湖南省工业和信息化行业事务中心\n";
+        assert!(DATA.contains(name));
+        assert!(at(DATA).is_empty());
+        for pending in ["待填：单位全称", "\"待填：单位全称\"", "'待填：'"] {
+            let text = DATA.replacen(name, &format!("  name: {pending}\n"), 1);
+            assert_eq!(at(&text), ["unit.name"], "{pending}");
+            assert!(
+                analyse(&text)
+                    .findings
+                    .iter()
+                    .any(|f| f.rule == Rule::Pending)
+            );
+        }
+        // Written within a text, bare (as `init` leaves 实际完成值) or in a comment: not a placeholder.
+        for kept in [
+            "单位全称待填：无",
+            "待填",
+            "湖南省工业和信息化行业事务中心 # 待填：单位全称",
+        ] {
+            let text = DATA.replacen(name, &format!("  name: {kept}\n"), 1);
+            assert!(at(&text).is_empty(), "{kept}");
+        }
     }
 
     #[test]

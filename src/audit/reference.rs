@@ -142,10 +142,10 @@ impl Rule {
                 fix: "核对 `base_data.public_funds` 的总数与 `items` 中同一栏的各项。",
             },
             Rule::Pending => Entry {
-                meaning: "写作 `~` 的待填数字。计算时按 0 计，依赖它的其他核对暂不进行，填完才能通过。",
+                meaning: "写作 `~` 的待填数字，或仍以“待填：”开头的文字。待填数字计算时按 0 计，依赖它的其他核对暂不进行；填完、改写完才能通过。",
                 example: "「projects[0].last_year_actual」尚未填写（第 34 行）；填写前按 0 计算，依赖它的数字都不可信，涉及它的其他核对也暂不进行",
-                cause: "`jixiao init` 生成的下一年文件中尚未填写的数，或有意留空的数。",
-                fix: "在消息给出的 YAML 路径和行填写该数；金额为零写 `0`。",
+                cause: "`jixiao new` 生成的新单位文件或 `jixiao init` 生成的下一年文件中尚未填写的数和文字，或有意留空的数。",
+                fix: "在消息给出的 YAML 路径和行填写该数（金额为零写 `0`），或把“待填：”及其后的说明改写为实际内容。",
             },
             Rule::YearOutOfRange => Entry {
                 meaning: "年度不在 2000 至 2100 之间。",

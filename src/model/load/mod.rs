@@ -25,7 +25,7 @@ use serde_saphyr::DuplicateKeyPolicy;
 pub use error::LoadError;
 pub use kind::LoadErrorKind;
 pub use names::MAX_INDICATORS;
-pub use numbers::{Note, parse_decimal};
+pub use numbers::{Note, TEXT_PLACEHOLDER, parse_decimal};
 
 use super::Facts;
 
@@ -40,15 +40,15 @@ pub struct Loaded {
     pub notes: Vec<Note>,
 }
 
-/// Names the YAML path of every pending number.
+/// Names the YAML path of every pending value.
 fn name_pending(notes: &mut [Note], source: &str) {
     if !notes.iter().any(|n| matches!(n, Note::Pending { .. })) {
         return;
     }
     let leaves = paths::leaves(source).unwrap_or_default();
     for note in notes {
-        if let Note::Pending { at, path } = note {
-            *path = paths::null_path(&leaves, *at)
+        if let Note::Pending { at, path, text } = note {
+            *path = paths::path_at(&leaves, *at, !*text)
                 .unwrap_or_default()
                 .to_string();
         }

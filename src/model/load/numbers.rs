@@ -23,9 +23,10 @@ pub enum Note {
     /// An amount with more than two meaningful decimals: a warning (J011),
     /// an error beyond four, finer than a yuan (J023).
     Precision { at: Loc, value: Decimal },
-    /// A number left to fill in (待填, written `~`); an error until it is filled.
+    /// A value left to fill in: a number written `~`, or, when `text`, a text
+    /// still reading [`TEXT_PLACEHOLDER`]…; an error until it is filled.
     /// `path` is its YAML path, e.g. `basic_expenditure.actual`.
-    Pending { at: Loc, path: String },
+    Pending { at: Loc, path: String, text: bool },
 }
 
 /// What reading one file's numbers noticed.
@@ -181,6 +182,7 @@ fn read<'de, D: Deserializer<'de>>(d: D, kind: NumberKind) -> Result<(Decimal, L
             n.notes.push(Note::Pending {
                 at,
                 path: String::new(),
+                text: false,
             })
         });
         return Ok((Decimal::ZERO, at));
@@ -257,9 +259,21 @@ impl<'de> Deserialize<'de> for Text {
                 index + 1
             )));
         }
+        if value.trim_start().starts_with(TEXT_PLACEHOLDER) {
+            notice(|n| {
+                n.notes.push(Note::Pending {
+                    at,
+                    path: String::new(),
+                    text: true,
+                })
+            });
+        }
         Ok(Text { value, at })
     }
 }
+
+/// How a text left to write begins, as `jixiao new` writes it: 待填：单位全称.
+pub const TEXT_PLACEHOLDER: &str = "待填：";
 
 /// How the message on a character a report cannot carry begins.
 pub(super) const REFUSED_CHARACTER: &str = "文字中有报告不能容纳的字符 ";

@@ -34,9 +34,10 @@ pub fn leaves(source: &str) -> Result<Vec<Leaf>, serde_saphyr::Error> {
     Ok(out)
 }
 
-/// The path of the null value at `at`, if there is one there.
-pub fn null_path(leaves: &[Leaf], at: Loc) -> Option<&str> {
-    let nulls = || leaves.iter().filter(|l| l.text.is_none());
+/// The path of the value at `at`, if there is one there: a null one when
+/// `null`, else one with text.
+pub fn path_at(leaves: &[Leaf], at: Loc, null: bool) -> Option<&str> {
+    let nulls = || leaves.iter().filter(|l| l.text.is_none() == null);
     nulls()
         .find(|l| l.at == at)
         .or_else(|| nulls().find(|l| l.at.line == at.line))
@@ -212,8 +213,8 @@ mod tests {
         let yaml = "a:\n  b: 1\n  c:   # 待填\nd: ~\n";
         let all = leaves(yaml).unwrap();
         let d = all.iter().find(|l| l.path == "d").unwrap().at;
-        assert_eq!(null_path(&all, d), Some("d"));
-        assert_eq!(null_path(&all, Loc { line: 3, column: 1 }), Some("a.c"));
-        assert_eq!(null_path(&all, Loc { line: 2, column: 6 }), None);
+        assert_eq!(path_at(&all, d, true), Some("d"));
+        assert_eq!(path_at(&all, Loc { line: 3, column: 1 }, true), Some("a.c"));
+        assert_eq!(path_at(&all, Loc { line: 2, column: 6 }, true), None);
     }
 }
