@@ -9,6 +9,7 @@ mod build;
 mod check;
 mod diff;
 mod init;
+mod new;
 mod schema;
 mod shown;
 mod templates;
@@ -25,7 +26,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
     name = "jixiao",
     version,
     about = "整体支出绩效自评报告生成器：YAML 事实 → 精确计算 → 勾稽核对 → 报告",
-    after_help = "示例：\n  jixiao check data/2024.yaml\n  jixiao explain data/2024.yaml overall.execution_rate\n  jixiao explain data/2024.yaml --list\n  jixiao diff data/2024.yaml data/2024-改.yaml\n  jixiao watch data/2024.yaml\n  jixiao init --from data/2024.yaml --year 2025"
+    after_help = "示例：\n  jixiao new data/2025.yaml\n  jixiao check data/2024.yaml\n  jixiao explain data/2024.yaml overall.execution_rate\n  jixiao explain data/2024.yaml --list\n  jixiao diff data/2024.yaml data/2024-改.yaml\n  jixiao watch data/2024.yaml\n  jixiao init --from data/2024.yaml --year 2025"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -111,6 +112,17 @@ enum Command {
         /// 模板目录：其中的文件替换同名的默认模板
         #[arg(long)]
         templates: Option<PathBuf>,
+    },
+    /// 为新单位写出一份带注释的数据文件，逐项填写后即可生成报告（第一步）
+    #[command(
+        after_help = "写出的文件含全部部分、一个项目和各类指标各一例（≥ 指标、≤ 指标、定性指标、满意度）；\n须填的数字写作 ~，须改写的文字以“待填：”开头；jixiao check 逐项列出尚未填写的数字和文字，填完才能通过。\n不覆盖已存在的文件，除非加 --force。\n\n示例：\n  jixiao new data/2025.yaml\n  jixiao check data/2025.yaml"
+    )]
+    New {
+        /// 要写出的数据文件（YAML），如 data/2025.yaml
+        path: PathBuf,
+        /// 覆盖已存在的文件
+        #[arg(long)]
+        force: bool,
     },
     /// 由本年的数据文件生成下一年的数据文件
     #[command(
@@ -248,6 +260,7 @@ pub fn run() -> ExitCode {
             format,
             templates,
         } => diff::diff(&old, &new, format, templates.as_ref()),
+        Command::New { path, force } => new::new(&path, force),
         Command::Init {
             from,
             year,

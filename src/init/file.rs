@@ -24,8 +24,11 @@ pub struct NextYear {
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
     /// The file exists and overwriting it was not asked for.
-    #[error("{} 已存在，未覆盖；确需覆盖请加 --force，或用 -o 另选文件名", .0.display())]
+    #[error("{} 已存在，未覆盖；确需覆盖请加 --force，或另选文件名", .0.display())]
     Exists(PathBuf),
+    /// The path names a directory.
+    #[error("{} 是目录，不能写成数据文件；请给出文件名，如 {}", .0.display(), .0.join("单位.yaml").display())]
+    IsDirectory(PathBuf),
     /// The text made does not load: a fault of `init`, not of the clerk.
     #[error("内部错误：生成的文件无法读入，未写出")]
     Unreadable(#[source] LoadError),
@@ -51,15 +54,21 @@ pub fn write_next_year(
     }
     let schema = schema_path(analysis, from, &path);
     let text = super::next_year(analysis, year, schema.as_deref());
+    let pending = pending_count(&text, &path)?;
+    output::write(&path, text.as_bytes(), &[from.to_path_buf()])?;
+    Ok(NextYear { path, pending })
+}
+
+/// The count of values written `~` in `text`, the file about to be written
+/// to `path`, checked to load first.
+pub(super) fn pending_count(text: &str, path: &Path) -> Result<usize, InitError> {
     let loaded =
-        model::load_str(&text, &path.display().to_string()).map_err(InitError::Unreadable)?;
-    let pending = Analysis::of(loaded)
+        model::load_str(text, &path.display().to_string()).map_err(InitError::Unreadable)?;
+    Ok(Analysis::of(loaded)
         .findings
         .iter()
         .filter(|f| f.rule == Rule::Pending)
-        .count();
-    output::write(&path, text.as_bytes(), &[from.to_path_buf()])?;
-    Ok(NextYear { path, pending })
+        .count())
 }
 
 /// The schema path of the source's editor line, when the new file sits beside

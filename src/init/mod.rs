@@ -1,4 +1,5 @@
-//! `jixiao init`: next year's facts file from this year's.
+//! `jixiao init`: next year's facts file from this year's (and, in
+//! `new_unit`, `jixiao new`: a new unit's first facts file).
 //!
 //! Kept: the unit's profile, its divisions, the goals it set, the indicator
 //! structure and wording (names, weights, targets), the narrative and the
@@ -11,8 +12,10 @@
 //! indicator's 实际完成值 reads 待填. Comments of the source are not carried over.
 
 mod file;
+mod new_unit;
 
 pub use file::{InitError, NextYear, write_next_year};
+pub use new_unit::{NEW_UNIT, write_new_unit};
 
 use rust_decimal::Decimal;
 
