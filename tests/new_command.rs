@@ -22,13 +22,16 @@ const FIGURES: &[&str] = &[
     "50", // 政府采购
 ];
 
-/// Each `~` value in turn replaced by the next of `FIGURES`, and each text
-/// beginning with 待填 by a text of its own.
+/// Each `~` value in turn replaced by the next of `FIGURES`, each text
+/// beginning with 待填 by a text of its own, and the optional `level` line
+/// taken in by deleting its `#`, as its comment says.
 fn filled(template: &str) -> String {
     let mut figures = FIGURES.iter();
     let mut texts = 0;
     let mut out = String::new();
     for line in template.lines() {
+        let line = line.replacen("  # level: ", "  level: ", 1);
+        let line = line.as_str();
         let (value, comment) = line.split_once(" # ").unwrap_or((line, ""));
         let mut value = value.to_string();
         while let Some(at) = value.find(": ~") {
@@ -107,6 +110,7 @@ fn filled_in_it_checks_clean_and_builds() {
     let md = std::fs::read_to_string(dir.path().join("out/单位.md")).unwrap();
     assert!(!md.contains("待填"));
     assert!(md.contains("已填写的内容1"), "the unit's name is printed");
+    assert!(md.contains("县级预算部门"), "the level taken in is printed");
     assert!(dir.path().join("out/单位.docx").is_file());
 }
 
