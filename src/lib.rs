@@ -10,6 +10,7 @@
 //! | render  | [`render`]   | analysis → Markdown through the templates              |
 //! | parse   | [`document`] | Markdown → `Document` (paragraphs, tables, hints)      |
 //! | write   | [`docx`]     | `Document` → DOCX laid out to GB/T 9704                |
+//! |         | [`html`]     | `Document` → one self-contained HTML page              |
 //! | commit  | [`output`]   | a unit's files → disk, all or nothing                  |
 //!
 //! Beside them: [`diff`] compares two files through the same stages,
@@ -31,6 +32,7 @@ pub mod diff;
 pub mod document;
 pub mod docx;
 pub mod explain;
+pub mod html;
 pub mod init;
 pub mod model;
 pub mod output;

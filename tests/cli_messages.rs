@@ -24,6 +24,7 @@ const COMMAND_WORDS: &[&str] = &[
     "json",
     "md",
     "docx",
+    "html",
 ];
 
 /// Latin words left once what is quoted (「…」: the arguments given, the

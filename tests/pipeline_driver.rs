@@ -92,7 +92,7 @@ fn a_unit_the_audit_blocks_writes_nothing_unless_errors_are_allowed() {
         &options(&out, &Output::ALL, true),
     );
     assert_eq!(report.status, Status::Built, "{:?}", report.problem);
-    assert_eq!(names(&out), ["2024.docx", "2024.md"]);
+    assert_eq!(names(&out), ["2024.docx", "2024.html", "2024.md"]);
 }
 
 #[test]

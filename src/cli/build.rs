@@ -19,6 +19,8 @@ pub enum OutputFormat {
     Md,
     /// Word（GB/T 9704 版式）
     Docx,
+    /// 网页（单个 HTML 文件，可在浏览器中阅读、打印）
+    Html,
 }
 
 impl From<OutputFormat> for Output {
@@ -26,6 +28,7 @@ impl From<OutputFormat> for Output {
         match format {
             OutputFormat::Md => Output::Markdown,
             OutputFormat::Docx => Output::Docx,
+            OutputFormat::Html => Output::Html,
         }
     }
 }

@@ -168,7 +168,7 @@ struct OutputArgs {
     /// 模板目录：其中的文件替换同名的默认模板（watch 时也一并监视）
     #[arg(long)]
     templates: Option<PathBuf>,
-    /// 输出格式：md（Markdown）、docx（Word），逗号分隔（默认 md,docx）
+    /// 输出格式：md（Markdown）、docx（Word）、html（网页），逗号分隔（默认 md,docx）
     #[arg(long, value_enum, value_delimiter = ',', default_value = "md,docx")]
     format: Vec<build::OutputFormat>,
     /// 有错误级别的核对结果时仍然生成

@@ -6,7 +6,12 @@
 //! The section properties and footers (`page`), the paragraph styles
 //! (`styles`), tables, the title and the list of attachments all read it.
 //!
-//! All lengths are twips (1/20 pt; 1 mm = 1440 / 25.4 ≈ 56.6929 twips).
+//! All lengths are twips (1/20 pt; 1 mm = 1440 / 25.4 ≈ 56.6929 twips),
+//! but for the margins, which are whole millimetres in the standard and
+//! are kept in millimetres too for the HTML's print style
+//! (`crate::html`), which lays out the same page.
+
+use crate::document::columns::Metrics;
 
 /// Twips in `mm` millimetres, rounded to the nearest twip.
 const fn twips_from_mm(mm: u32) -> u32 {
@@ -17,27 +22,30 @@ const fn twips_from_mm(mm: u32) -> u32 {
 pub(super) const PAGE_WIDTH: u32 = 11_906;
 /// A4 height (297 mm).
 pub(super) const PAGE_HEIGHT: u32 = 16_838;
+/// The margins in millimetres: top (天头), right, bottom, left (订口), in
+/// the order CSS gives them.
+pub(crate) const MARGINS_MM: [u32; 4] = [37, 26, 35, 28];
 /// 天头 37 mm.
-pub(super) const MARGIN_TOP: u32 = twips_from_mm(37);
+pub(super) const MARGIN_TOP: u32 = twips_from_mm(MARGINS_MM[0]);
 /// 35 mm below the text.
-pub(super) const MARGIN_BOTTOM: u32 = twips_from_mm(35);
+pub(super) const MARGIN_BOTTOM: u32 = twips_from_mm(MARGINS_MM[2]);
 /// 订口 28 mm.
-pub(super) const MARGIN_LEFT: u32 = twips_from_mm(28);
+pub(super) const MARGIN_LEFT: u32 = twips_from_mm(MARGINS_MM[3]);
 /// 26 mm.
-pub(super) const MARGIN_RIGHT: u32 = twips_from_mm(26);
+pub(super) const MARGIN_RIGHT: u32 = twips_from_mm(MARGINS_MM[1]);
 /// Distance of the (unused) header from the top edge, 15 mm.
 pub(super) const HEADER_DISTANCE: u32 = twips_from_mm(15);
 
 /// The text width (156 mm), as the page computes it from its own rounded
 /// numbers, so that a table this wide ends exactly at the right margin.
-pub(super) const TEXT_WIDTH: u32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+pub(crate) const TEXT_WIDTH: u32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
 /// The text height (225 mm).
 pub(super) const TEXT_HEIGHT: u32 = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM;
 /// Lines of body text per page.
 const LINES_PER_PAGE: u32 = 22;
 /// Exact line spacing of body text: the text height divided by 22, rounded
 /// down so that the 22nd line still fits.
-pub(super) const LINE_PITCH: i32 = (TEXT_HEIGHT / LINES_PER_PAGE) as i32;
+pub(crate) const LINE_PITCH: i32 = (TEXT_HEIGHT / LINES_PER_PAGE) as i32;
 
 /// Characters per line of body text.
 const CHARACTERS_PER_LINE: u32 = 28;
@@ -51,8 +59,15 @@ const BODY_CHARACTER: u32 = 320;
 /// The grid itself is a line grid only (`w:type="lines"`): a character grid
 /// (`linesAndChars`) with a pitch below the font size gives the same 28 in
 /// Word, but LibreOffice then sets each character in two cells, 14 a line.
-pub(super) const CHARACTER_SPACING: i32 =
+pub(crate) const CHARACTER_SPACING: i32 =
     (TEXT_WIDTH / CHARACTERS_PER_LINE) as i32 - BODY_CHARACTER as i32;
+
+/// Table text: 五号 (10.5 pt = 210 twips a full-width character) with
+/// Word's default cell margins (108 twips each side).
+pub(crate) const CELL_TEXT: Metrics = Metrics {
+    character: 210,
+    padding: 216,
+};
 
 /// Height of the page-number line (exactly one 4号 em).
 pub(super) const FOOTER_LINE: i32 = 280;

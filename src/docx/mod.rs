@@ -27,7 +27,7 @@ mod attachment_list;
 mod body;
 mod error;
 mod fonts;
-mod geometry;
+pub(crate) mod geometry;
 mod markup;
 mod package;
 mod page;

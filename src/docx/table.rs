@@ -27,18 +27,12 @@
 //! page has its top line there.
 
 use super::DocxError;
-use super::geometry::{TEXT_HEIGHT, TEXT_WIDTH};
+use super::geometry::{CELL_TEXT, TEXT_HEIGHT, TEXT_WIDTH};
 use super::markup::Markup;
 use super::styles::{Direct, Format};
-use crate::document::columns::{self, Metrics, WidthsError};
+use crate::document::columns::{self, WidthsError};
 use crate::document::{Cell, CellAlign, Grid, Slot, Table};
 
-/// Table text: 五号 (10.5 pt = 210 twips a full-width character) with
-/// Word's default cell margins (108 twips each side).
-pub(super) const CELL_TEXT: Metrics = Metrics {
-    character: 210,
-    padding: 216,
-};
 /// The height of a line of 五号 at single spacing, in twips (1.3 em).
 const CELL_LINE: u32 = 273;
 /// Border width in eighths of a point (½ pt).

@@ -8,7 +8,7 @@
 //! 4. **parse** — [`crate::document`] reads the Markdown into a `Document`,
 //!    for the outputs laid out from it;
 //! 5. **write** — each requested [`Output`] by its writer ([`outputs`]):
-//!    DOCX by [`crate::docx`];
+//!    DOCX by [`crate::docx`], HTML by [`crate::html`];
 //! 6. **commit** — [`crate::output`] puts the unit's files in place, all or
 //!    none.
 //!

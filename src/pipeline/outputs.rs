@@ -7,6 +7,7 @@
 use crate::analysis::Analysis;
 use crate::document::{self, Document};
 use crate::docx;
+use crate::html;
 
 use super::BuildError;
 
@@ -17,17 +18,20 @@ pub enum Output {
     Markdown,
     /// The report laid out to GB/T 9704 (`.docx`).
     Docx,
+    /// The report as one self-contained web page (`.html`).
+    Html,
 }
 
 impl Output {
     /// Every kind, in the order a unit's outputs are written and listed.
-    pub const ALL: [Output; 2] = [Output::Markdown, Output::Docx];
+    pub const ALL: [Output; 3] = [Output::Markdown, Output::Docx, Output::Html];
 
     /// The output file's extension, after the data file's stem.
     pub fn extension(self) -> &'static str {
         match self {
             Output::Markdown => "md",
             Output::Docx => "docx",
+            Output::Html => "html",
         }
     }
 
@@ -75,12 +79,17 @@ impl<'a> Rendered<'a> {
                 docx::write_docx(self.document()?, &properties)
                     .map_err(|source| BuildError::Docx { file, source })
             }
+            Output::Html => {
+                let properties = properties(self.analysis);
+                Ok(html::write_html(self.document()?, &properties))
+            }
         }
     }
 }
 
 /// The document properties of the report on `analysis`: the unit as
-/// creator, the year's self-evaluation as subject.
+/// creator, the year's self-evaluation as subject (the DOCX's document
+/// properties, the HTML's `meta`).
 fn properties(analysis: &Analysis) -> docx::Properties {
     let facts = &analysis.loaded.facts;
     let year = facts.year.value;
