@@ -164,6 +164,9 @@ pub enum TableFigure {
 pub enum Part {
     Weight,
     Score,
+    /// 适用指标分值合计: the weights of a category's indicators that apply
+    /// this year (a category with an indicator that does not apply only).
+    ApplicableWeight,
 }
 
 /// A 三级指标: its table and its position there.
@@ -184,6 +187,9 @@ pub enum IndicatorFigure {
     ActualValue,
     /// The author's score, when the rule cannot compute one.
     AuthorScore,
+    /// 折算分值: the weight re-scaled so that the indicators of its category
+    /// that apply share the category's weight (when one of them does not).
+    RescaledWeight,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -302,6 +308,7 @@ impl Key {
                     IndicatorFigure::Score => "score",
                     IndicatorFigure::ActualValue => "actual_value",
                     IndicatorFigure::AuthorScore => "author_score",
+                    IndicatorFigure::RescaledWeight => "rescaled_weight",
                 };
                 format!("{}.{suffix}", named_path(&prefix, &names))
             }
@@ -370,6 +377,7 @@ fn part_suffix(part: Part) -> &'static str {
     match part {
         Part::Weight => "weight",
         Part::Score => "score",
+        Part::ApplicableWeight => "applicable_weight",
     }
 }
 

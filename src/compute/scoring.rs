@@ -1,5 +1,11 @@
 //! Scores: each indicator by its target's rule, subtotals per 一级 and 二级
 //! indicator, the total score and the grade (评价等级).
+//!
+//! An indicator that does not apply this year (`applicable: false`) is not
+//! scored; the indicators of its 一级 category that apply share the
+//! category's weight in proportion to their own (按百分制折算), each
+//! re-scaled weight rounded by the file's rule and scored against like a
+//! weight as written. `docs/data.md` gives the worked arithmetic.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -7,7 +13,7 @@ use serde::Serialize;
 use super::builder::{Builder, rounding_words};
 use super::key::{IndicatorFigure, IndicatorId, Key, Money, Part, Table, TableFigure};
 use super::{Kind, Value};
-use crate::model::{Evaluation, Indicator, Loc, Op, Rating, TargetKind};
+use crate::model::{Category, Evaluation, Indicator, Loc, Op, Rating, TargetKind};
 
 /// How an indicator's score was obtained.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -19,6 +25,8 @@ pub enum Basis {
     Author,
     /// Neither computable nor given.
     Missing,
+    /// Not scored: the indicator does not apply this year (`applicable: false`).
+    NotApplicable,
 }
 
 /// The outcome of one indicator, for the audit and the templates.
@@ -32,6 +40,9 @@ pub struct IndicatorOutcome {
     pub category: String,
     pub subcategory: String,
     pub name: String,
+    /// The weight it is scored against: as written, or re-scaled when an
+    /// indicator of its category does not apply; as written when it does
+    /// not apply itself.
     pub weight: Decimal,
     pub score: Option<Decimal>,
     pub basis: Basis,
@@ -39,6 +50,8 @@ pub struct IndicatorOutcome {
     pub author_score: Option<Decimal>,
     pub rating: Option<Rating>,
     pub has_deviation: bool,
+    /// Whether its category's weights were re-scaled.
+    pub rescaled: bool,
     pub at: Loc,
     pub score_at: Option<Loc>,
 }
@@ -62,22 +75,27 @@ pub(super) fn table(b: &mut Builder, table: Table, name: &str, evaluation: &Eval
     let mut category_scores = vec![Key::Money(table.holder(), Money::ExecutionScore)];
     let mut category_weights = vec![whole(TableFigure::ExecutionWeight)];
     for (ci, category) in evaluation.categories.iter().enumerate() {
+        let place = |si, ii| IndicatorId {
+            table,
+            category: ci,
+            subcategory: si,
+            indicator: ii,
+        };
+        let rescaling = rescaling(b, name, (table, ci), category, place);
         let mut sub_scores = Vec::new();
         let mut sub_weights = Vec::new();
         for (si, sub) in category.subcategories.iter().enumerate() {
             let mut scores = Vec::new();
             let mut weights = Vec::new();
             for (ii, indicator) in sub.indicators.iter().enumerate() {
-                let id = IndicatorId {
-                    table,
-                    category: ci,
-                    subcategory: si,
-                    indicator: ii,
-                };
-                let (score, weight) =
-                    score_indicator(b, id, &category.name.value, &sub.name.value, indicator);
+                let id = place(si, ii);
+                if rescaling.is_none() {
+                    weight_fact(b, id, indicator);
+                }
+                let names = (category.name.value.as_str(), sub.name.value.as_str());
+                let (score, weight) = score_indicator(b, id, names, indicator, rescaling);
                 scores.push(score);
-                weights.push(weight);
+                weights.extend(weight);
             }
             let part = |p| Key::Subcategory(table, ci, si, p);
             b.sum(
@@ -96,12 +114,14 @@ pub(super) fn table(b: &mut Builder, table: Table, name: &str, evaluation: &Eval
             sub_weights.push(part(Part::Weight));
         }
         let part = |p| Key::Category(table, ci, p);
-        b.sum(
-            part(Part::Weight),
-            &format!("{name}{}分值", category.name.value),
-            Kind::Score,
-            &sub_weights,
-        );
+        if rescaling.is_none() {
+            b.sum(
+                part(Part::Weight),
+                &format!("{name}{}分值", category.name.value),
+                Kind::Score,
+                &sub_weights,
+            );
+        }
         b.sum(
             part(Part::Score),
             &format!("{name}{}得分", category.name.value),
@@ -144,24 +164,170 @@ pub(super) fn table(b: &mut Builder, table: Table, name: &str, evaluation: &Eval
     );
 }
 
-/// Records an indicator's weight and score figures; returns their keys.
-fn score_indicator(
-    b: &mut Builder,
-    id: IndicatorId,
-    category: &str,
-    subcategory: &str,
-    indicator: &Indicator,
-) -> (Key, Key) {
-    let weight_key = Key::Indicator(id, IndicatorFigure::Weight);
-    let score_key = Key::Indicator(id, IndicatorFigure::Score);
-    let label = &indicator.name.value;
-    let weight = b.fact(
-        weight_key,
-        &format!("{label}分值"),
+/// How the weights of a category with an indicator that does not apply are
+/// re-scaled (按百分制折算): each indicator that applies gets its weight ×
+/// the category's weight ÷ the weights that apply, so that the category keeps
+/// its share of 100.
+#[derive(Debug, Clone, Copy)]
+struct Rescaling {
+    /// The category's weight: all its indicators' weights, as written.
+    category: Key,
+    /// The weights of its indicators that apply.
+    applicable: Key,
+}
+
+/// Records an indicator's weight as written (分值).
+fn weight_fact(b: &mut Builder, id: IndicatorId, indicator: &Indicator) {
+    b.fact(
+        Key::Indicator(id, IndicatorFigure::Weight),
+        &format!("{}分值", indicator.name.value),
         Kind::Score,
         indicator.weight.value,
         indicator.weight.at,
     );
+}
+
+/// For a category with an indicator that does not apply: records every
+/// indicator's weight, the category's weight (their sum) and the weights
+/// that apply, before any score. None when every indicator applies.
+fn rescaling(
+    b: &mut Builder,
+    name: &str,
+    (table, ci): (Table, usize),
+    category: &Category,
+    place: impl Fn(usize, usize) -> IndicatorId,
+) -> Option<Rescaling> {
+    let indicators = || {
+        (category.subcategories.iter().enumerate()).flat_map(|(si, sub)| {
+            (sub.indicators.iter().enumerate()).map(move |(ii, indicator)| (si, ii, indicator))
+        })
+    };
+    if indicators().all(|(.., indicator)| indicator.applies()) {
+        return None;
+    }
+    let mut all = Vec::new();
+    let mut applicable = Vec::new();
+    for (si, ii, indicator) in indicators() {
+        let id = place(si, ii);
+        weight_fact(b, id, indicator);
+        let key = Key::Indicator(id, IndicatorFigure::Weight);
+        all.push(key);
+        if indicator.applies() {
+            applicable.push(key);
+        }
+    }
+    let part = |p| Key::Category(table, ci, p);
+    let category_name = &category.name.value;
+    b.sum(
+        part(Part::Weight),
+        &format!("{name}{category_name}分值"),
+        Kind::Score,
+        &all,
+    );
+    b.sum(
+        part(Part::ApplicableWeight),
+        &format!("{name}{category_name}适用指标分值合计"),
+        Kind::Score,
+        &applicable,
+    );
+    Some(Rescaling {
+        category: part(Part::Weight),
+        applicable: part(Part::ApplicableWeight),
+    })
+}
+
+/// The weight an indicator that applies is scored against: as written, or
+/// re-scaled in its category; the key it is recorded under.
+fn scored_weight(
+    b: &mut Builder,
+    id: IndicatorId,
+    label: &str,
+    rescaling: Option<Rescaling>,
+) -> (Key, Decimal) {
+    let weight_key = Key::Indicator(id, IndicatorFigure::Weight);
+    let Some(r) = rescaling else {
+        return (weight_key, b.value(weight_key).unwrap_or_default());
+    };
+    let key = Key::Indicator(id, IndicatorFigure::RescaledWeight);
+    let weight = b.value(weight_key).unwrap_or_default();
+    let category = b.value(r.category).unwrap_or_default();
+    let applicable = b.value(r.applicable).unwrap_or_default();
+    let rescaled = weight
+        .checked_mul(category)
+        .and_then(|w| w.checked_div(applicable))
+        .map(|w| b.round(w));
+    let formula = format!(
+        "{} {weight} × {} {category} ÷ {} {applicable}（不适用的指标不计分，其分值由同一一级指标下适用的指标按分值比例分享；{}；适用指标分值合计为 0 时无法折算）",
+        b.label(weight_key),
+        b.label(r.category),
+        b.label(r.applicable),
+        rounding_words(b.rules.rounding)
+    );
+    b.computed(
+        key,
+        &format!("{label}折算分值"),
+        Kind::Score,
+        (applicable.is_zero(), rescaled),
+        formula,
+        &[weight_key, r.category, r.applicable],
+    );
+    (key, b.value(key).unwrap_or_default())
+}
+
+/// Records an indicator's score figure (and the facts and re-scaled weight
+/// it rests on); returns the keys of its score and of the weight it counts
+/// for in its subcategory (none when it does not apply). Its weight as
+/// written is recorded already.
+fn score_indicator(
+    b: &mut Builder,
+    id: IndicatorId,
+    (category, subcategory): (&str, &str),
+    indicator: &Indicator,
+    rescaling: Option<Rescaling>,
+) -> (Key, Option<Key>) {
+    let score_key = Key::Indicator(id, IndicatorFigure::Score);
+    let label = &indicator.name.value;
+    let outcome = |weight, score, basis| IndicatorOutcome {
+        id,
+        figure: String::new(),
+        category: category.to_string(),
+        subcategory: subcategory.to_string(),
+        name: indicator.name.value.clone(),
+        weight,
+        score,
+        basis,
+        author_score: indicator.score.map(|s| s.value),
+        rating: indicator.rating,
+        has_deviation: indicator
+            .deviation
+            .as_ref()
+            .is_some_and(|d| !d.value.trim().is_empty()),
+        rescaled: rescaling.is_some(),
+        at: indicator.name.at,
+        score_at: indicator.score.map(|s| s.at),
+    };
+    if !indicator.applies() {
+        let weight_key = Key::Indicator(id, IndicatorFigure::Weight);
+        let reason = indicator.reason.as_ref().map_or("", |r| r.value.trim());
+        b.derived(
+            score_key,
+            &format!("{label}得分"),
+            Kind::Score,
+            Value::Missing,
+            format!(
+                "本年不适用（{reason}），不计分；其分值由同一一级指标下适用的指标按分值比例分享"
+            ),
+            &[weight_key],
+        );
+        let figure = b.figures.name_of(score_key);
+        let weight = indicator.weight.value;
+        b.outcome(IndicatorOutcome {
+            figure,
+            ..outcome(weight, None, Basis::NotApplicable)
+        });
+        return (score_key, None);
+    }
+    let (weight_key, weight) = scored_weight(b, id, label, rescaling);
     let author = indicator.score.map(|s| s.value);
     let measured = indicator.actual_value.map(|v| v.value);
     let mut inputs = vec![weight_key];
@@ -221,24 +387,10 @@ fn score_indicator(
     );
     let figure = b.figures.name_of(score_key);
     b.outcome(IndicatorOutcome {
-        id,
         figure,
-        category: category.to_string(),
-        subcategory: subcategory.to_string(),
-        name: indicator.name.value.clone(),
-        weight,
-        score: value,
-        basis,
-        author_score: author,
-        rating: indicator.rating,
-        has_deviation: indicator
-            .deviation
-            .as_ref()
-            .is_some_and(|d| !d.value.trim().is_empty()),
-        at: indicator.name.at,
-        score_at: indicator.score.map(|s| s.at),
+        ..outcome(weight, value, basis)
     });
-    (score_key, weight_key)
+    (score_key, Some(weight_key))
 }
 
 /// What a target's rule gives for a measured value.

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::quantity::{Number, Text, written};
+use super::quantity::{Flag, Number, Text, written};
 use super::target::Target;
 
 /// 绩效自评表：预算执行率的分值和指标体系（单位的 self_evaluation、项目的 evaluation）。
@@ -99,4 +99,18 @@ pub struct Indicator {
     /// 偏差原因分析及改进措施（得分低于分值时需要），如“受天气影响工期推迟，下一步加快进度”；可省。
     #[serde(default)]
     pub deviation: Option<Text>,
+    /// 本年是否适用：不适用的指标写 applicable: false，并在 reason 写明原因；它不计分，同一一级指标下适用指标的分值按比例折算，使一级指标分值不变；可省（适用）。
+    #[serde(default)]
+    pub applicable: Option<Flag>,
+    /// 不适用的原因（applicable: false 时必填，印在自评表的偏差原因分析栏），如“本年度未发生安全生产事故，该指标无考核对象”。
+    #[serde(default)]
+    pub reason: Option<Text>,
+}
+
+impl Indicator {
+    /// Whether the indicator is scored this year: unless it is marked
+    /// `applicable: false`.
+    pub fn applies(&self) -> bool {
+        self.applicable.is_none_or(|a| a.value)
+    }
 }

@@ -25,7 +25,7 @@ pub use base_data::{
 pub use evaluation::{Category, Evaluation, Indicator, Rating, Subcategory};
 pub use goals::Goals;
 pub use load::{LoadError, Loaded, Note, load_file, load_str, parse_decimal};
-pub use quantity::{Amount, Count, Loc, Number, Text, Year};
+pub use quantity::{Amount, Count, Flag, Loc, Number, Text, Year};
 pub use spending::{
     BasicExpenditure, BudgetLine, BudgetType, Funding, OtherBudgets, Project, Source,
 };

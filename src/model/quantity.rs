@@ -140,6 +140,29 @@ impl JsonSchema for Year {
     }
 }
 
+/// A yes-or-no fact (`true` or `false`, as YAML writes them) with the place
+/// it was written, e.g. an indicator's `applicable`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Flag {
+    pub value: bool,
+    pub at: Loc,
+}
+
+impl JsonSchema for Flag {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Flag".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "是或否：写 true 或 false（不写“是”“否”）",
+            "type": "boolean"
+        })
+    }
+}
+
 /// A line of text with the line it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Text {

@@ -4,6 +4,7 @@
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use serde_saphyr::SnippetMode;
 
+use super::applicability::ApplicabilityError;
 use super::kind::LoadErrorKind;
 use super::names::NameError;
 use super::wording;
@@ -108,17 +109,36 @@ impl LoadError {
             NameError::Blank { .. } => LoadErrorKind::InvalidValue,
             NameError::TooManyIndicators { .. } => LoadErrorKind::TooLarge,
         };
-        let at = e.at();
+        Self::at_fact(kind, e.at(), &e.message(), e.help(), file, source)
+    }
+
+    pub(super) fn from_applicability(e: &ApplicabilityError, file: &str, source: &str) -> Self {
+        let kind = match e {
+            ApplicabilityError::NoReason { .. } => LoadErrorKind::Missing,
+            ApplicabilityError::ReasonWhileApplicable { .. } => LoadErrorKind::InvalidValue,
+        };
+        Self::at_fact(kind, e.at(), &e.message(), e.help(), file, source)
+    }
+
+    /// An error about the fact read at `at`, found after reading the file.
+    fn at_fact(
+        kind: LoadErrorKind,
+        at: Loc,
+        message: &str,
+        help: &str,
+        file: &str,
+        source: &str,
+    ) -> Self {
         LoadError {
             kind,
             file: file.to_string(),
             label: wording::short_label(kind).to_string(),
-            message: format!("第 {} 行第 {} 列：{}", at.line, at.column, e.message()),
+            message: format!("第 {} 行第 {} 列：{message}", at.line, at.column),
             at: Some(at),
             path: None,
             src: Some(NamedSource::new(file, source.to_string())),
             span: Some(span_at(source, at)),
-            help: Some(e.help().to_string()),
+            help: Some(help.to_string()),
         }
     }
 }

@@ -5,11 +5,13 @@
 //!
 //! serde-saphyr reads the file into the fact types of [`crate::model`];
 //! `numbers` reads each number and line of text and returns what it noticed,
-//! `names` checks the identifying names of what was read, `error` and
+//! `names` checks the identifying names of what was read,
+//! `applicability` the reasons of indicators that do not apply, `error` and
 //! `wording` turn a failure into the clerk's Chinese (`kind` names its kind), and [`paths`] flattens
 //! the YAML as written (the path of a pending number, `jixiao diff`). Nothing
 //! here is imported by the fact types.
 
+mod applicability;
 mod error;
 mod kind;
 mod names;
@@ -150,6 +152,9 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
         Ok((facts, mut notes)) => {
             if let Err(e) = names::check(&facts) {
                 return Err(LoadError::from_names(&e, name, &source));
+            }
+            if let Err(e) = applicability::check(&facts) {
+                return Err(LoadError::from_applicability(&e, name, &source));
             }
             name_pending(&mut notes, &source);
             Ok(Loaded {

@@ -1,5 +1,5 @@
 //! Reading numbers and text from YAML: the `Deserialize` impls of
-//! [`Amount`], [`Number`], [`Count`], [`Year`] and [`Text`].
+//! [`Amount`], [`Number`], [`Count`], [`Year`], [`Text`] and [`Flag`].
 //!
 //! A number is read from its own text ([`parse_decimal`]), never through a
 //! float. What reading the numbers of one file notices — a pending value
@@ -15,7 +15,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer};
 use serde_saphyr::Spanned;
 
-use crate::model::quantity::{Amount, Count, Loc, Number, Text, Year};
+use crate::model::quantity::{Amount, Count, Flag, Loc, Number, Text, Year};
 
 /// Something accepted while loading that the audit reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -246,6 +246,13 @@ impl<'de> Deserialize<'de> for Year {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let (value, at) = read(d, NumberKind::Year)?;
         Ok(Year { value, at })
+    }
+}
+
+impl<'de> Deserialize<'de> for Flag {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (value, at) = located(d)?;
+        Ok(Flag { value, at })
     }
 }
 

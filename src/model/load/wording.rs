@@ -179,6 +179,13 @@ pub(super) fn translate(raw: &str, path: &str, source: &str) -> Worded {
     if raw.starts_with("应为") {
         return (LoadErrorKind::WrongType, at_path(raw), None);
     }
+    if raw.starts_with("invalid boolean") {
+        return (
+            LoadErrorKind::WrongType,
+            at_path("应为 true 或 false"),
+            Some("是写 true，否写 false（英文字母，不加引号）".into()),
+        );
+    }
     if let Some(kind) = wrong_type(raw) {
         return (LoadErrorKind::WrongType, at_path(&kind), None);
     }
