@@ -43,6 +43,9 @@ fn walk(
     }
     let _ = writeln!(out, "{lead}{}  {} = {value}", f.name, f.label);
     let _ = writeln!(out, "{rest}    = {}", f.formula);
+    if let Some(rule) = &f.rule {
+        let _ = writeln!(out, "{rest}    评分规则：{rule}");
+    }
     if path.iter().any(|p| p == name) {
         return;
     }

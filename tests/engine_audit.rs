@@ -483,16 +483,17 @@ fn a_qualitative_score_outside_its_rating_band() {
     assert_mentions(f, &["3 分", "80%", "4 分"]);
     assert_lines(f, &[at]);
 
-    // 3 of 5 is 60%: inside 部分达成 (60–80%) and 未达成 (0–60%).
-    for rating in ["部分达成", "未达成"] {
-        let (text, _) = qualitative("3", &[&format!("rating: {rating}"), "deviation: 原因"]);
-        let a = analyse(&text);
-        assert!(
-            about(&a, "J006", QUALITATIVE_SCORE).is_empty(),
-            "{rating}: {}",
-            all(&a)
-        );
-    }
+    // 3 of 5 is 60%: the lower end of 部分达成 (60 % included), not 未达成
+    // (below 60 %), under the default edges.
+    let (text, _) = qualitative("3", &["rating: 部分达成", "deviation: 原因"]);
+    let a = analyse(&text);
+    assert!(
+        about(&a, "J006", QUALITATIVE_SCORE).is_empty(),
+        "{}",
+        all(&a)
+    );
+    let (text, _) = qualitative("3", &["rating: 未达成", "deviation: 原因"]);
+    one(&analyse(&text), "J006", QUALITATIVE_SCORE, "未达成");
     // 4.5 of 5 is 90%: outside 部分达成.
     let (text, _) = qualitative("4.5", &["rating: 部分达成", "deviation: 原因"]);
     let a = analyse(&text);
@@ -753,6 +754,7 @@ fn truncation_rule_changes_the_rates() {
     let start = line_of(REFERENCE, "rules:");
     let text = set_line(REFERENCE, start, "# rules:");
     let text = set_line(&text, start + 1, "# rounding");
+    let text = set_line(&text, start + 2, "# profile");
     let a = analyse(&text);
     assert_eq!(
         a.figures.number("overall.execution_rate"),

@@ -69,6 +69,11 @@ fn example_facts(rule: Rule) -> String {
             )
         }
         Rule::Pending => edited("    last_year_actual: 40", "    last_year_actual: ~"),
+        Rule::OverAchievedUnexplained => {
+            let text = edited(PROJECT_VALUE, "                  actual_value: 20");
+            format!("{text}rules:\n  over_achievement: 50\n")
+        }
+        Rule::TopWeightsDiffer => format!("{}rules:\n  profile: national\n", minimal()),
         Rule::YearOutOfRange => edited("year: 2024", "year: 20240"),
         Rule::StaffingImplausible => edited("    authorized: 10", "    authorized: 100000000"),
         Rule::OverStaffed => edited("    actual: 8", "    actual: 12"),
@@ -138,7 +143,7 @@ fn the_rules_are_every_code_the_audit_knows() {
         );
     }
     for unknown in [
-        "", "J", "J0", "J016", "J13", "J0130", "J 013", "013", "JJ013", "Ｊ013",
+        "", "J", "J0", "J019", "J13", "J0130", "J 013", "013", "JJ013", "Ｊ013",
     ] {
         assert_eq!(Rule::of_code(unknown), None, "{unknown:?}");
     }

@@ -66,6 +66,10 @@ pub enum Rule {
     ItemsExceedTotal,
     /// J015 待填写的数字或文字.
     Pending,
+    /// J016 超额完成而无原因说明.
+    OverAchievedUnexplained,
+    /// J017 一级指标分值与规则的标准分配不符.
+    TopWeightsDiffer,
     /// J020 年度不在 2000–2100.
     YearOutOfRange,
     /// J021 人数超出任何单位.
@@ -96,6 +100,8 @@ impl Rule {
             Rule::Overspent => "J013",
             Rule::ItemsExceedTotal => "J014",
             Rule::Pending => "J015",
+            Rule::OverAchievedUnexplained => "J016",
+            Rule::TopWeightsDiffer => "J017",
             Rule::YearOutOfRange => "J020",
             Rule::StaffingImplausible => "J021",
             Rule::OverStaffed => "J022",
@@ -121,6 +127,8 @@ impl Rule {
             Rule::Overspent => "实际支出超过全年预算",
             Rule::ItemsExceedTotal => "“其中”明细超过总数",
             Rule::Pending => "待填写的数字或文字",
+            Rule::OverAchievedUnexplained => "超额完成而无原因说明",
+            Rule::TopWeightsDiffer => "一级指标分值与标准分配不符",
             Rule::YearOutOfRange => "年度超出范围",
             Rule::StaffingImplausible => "人数超出合理范围",
             Rule::OverStaffed => "实际在职人数超过编制数",
@@ -135,7 +143,9 @@ impl Rule {
             | Rule::LowExecutionUnexplained
             | Rule::AmountPrecision
             | Rule::Overspent
-            | Rule::OverStaffed => Severity::Warning,
+            | Rule::OverStaffed
+            | Rule::OverAchievedUnexplained
+            | Rule::TopWeightsDiffer => Severity::Warning,
             _ => Severity::Error,
         }
     }

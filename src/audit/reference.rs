@@ -23,7 +23,7 @@ pub struct Entry {
 
 impl Rule {
     /// Every rule, in the order of their codes.
-    pub const ALL: [Rule; 20] = [
+    pub const ALL: [Rule; 22] = [
         Rule::PartsVsTotal,
         Rule::ReportedVsComputed,
         Rule::PrintedTwoWays,
@@ -39,6 +39,8 @@ impl Rule {
         Rule::Overspent,
         Rule::ItemsExceedTotal,
         Rule::Pending,
+        Rule::OverAchievedUnexplained,
+        Rule::TopWeightsDiffer,
         Rule::YearOutOfRange,
         Rule::StaffingImplausible,
         Rule::OverStaffed,
@@ -146,6 +148,18 @@ impl Rule {
                 example: "「projects[0].last_year_actual」尚未填写（第 34 行）；填写前按 0 计算，依赖它的数字都不可信，涉及它的其他核对也暂不进行",
                 cause: "`jixiao new` 生成的新单位文件或 `jixiao init` 生成的下一年文件中尚未填写的数和文字，或有意留空的数。",
                 fix: "在消息给出的 YAML 路径和行填写该数（金额为零写 `0`），或把“待填：”及其后的说明改写为实际内容。",
+            },
+            Rule::OverAchievedUnexplained => Entry {
+                meaning: "实际完成值超出 ≥ 目标的比例多于规则允许的比例（`rules.over_achievement`，national 规则为 50%），而没有写偏差原因分析。财预〔2020〕10号要求对远超目标的情况分析原因：目标可能定得偏低。",
+                example: "运行维护经费·产出指标·数量指标·「巡检次数」实际完成值超出目标 66.67%，多于 50%（over_achievement，本文件 rules 所写）；请在 deviation 中说明超额的原因（目标是否定得偏低），确需扣分的在 score 中写扣减后的得分（第 47 行）",
+                cause: "年初目标定得保守，或实际完成值折算的单位与目标不一致（如把“人”当成“万人次”）。",
+                fix: "先核对 `actual_value` 与目标是否同一单位；属实的在该指标的 `deviation` 中说明超额原因；确因目标偏低需扣分的，在 `score` 中写扣减后的得分（低于按规则计算的得分），jixiao 即采用该得分。",
+            },
+            Rule::TopWeightsDiffer => Entry {
+                meaning: "自评表的预算执行率和各一级指标的分值，与规则的标准分配（`rules.top_weights`，national 规则为 10/50/30/10）不符。",
+                example: "单位整体支出绩效自评表的一级分值为预算执行率 10 分、产出指标 90 分，与标准分配 10/50/30/10（top_weights，national 规则）不符；确需调整的请在报告中说明理由（第 53、55 行）",
+                cause: "沿用了旧的指标体系，或按本地做法调整了效益、满意度指标的权重。",
+                fix: "按标准分配调整各指标的 `weight`；本地另有规定的，在 `rules.top_weights` 中写本地的分配，或写 `top_weights: []` 不作检查。",
             },
             Rule::YearOutOfRange => Entry {
                 meaning: "年度不在 2000 至 2100 之间。",

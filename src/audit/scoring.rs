@@ -4,14 +4,15 @@
 use rust_decimal::Decimal;
 
 use super::{Finding, Rule, lines_words, show};
-use crate::compute::key::{Key, Money, Table, TableFigure};
+use crate::compute::key::{Key, Money, Part, Table, TableFigure};
 use crate::compute::{Basis, Figures, IndicatorOutcome, Kind, Value};
-use crate::model::{Facts, Loaded, Rating};
+use crate::model::{Facts, Loaded, Rating, RatingEdges};
 
 pub(super) fn check(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) {
     let facts = &loaded.facts;
     for outcome in &figures.indicators {
         indicator(facts, outcome, out);
+        over_achieved(facts, outcome, out);
     }
     let mut tables = vec![(Table::Unit, "单位整体支出绩效自评表".to_string())];
     tables.extend((facts.projects.iter().enumerate()).map(|(i, p)| {
@@ -22,6 +23,7 @@ pub(super) fn check(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) 
     }));
     for (table, what) in tables {
         weights(figures, table, &what, out);
+        top_weights(facts, figures, table, &what, out);
         execution_score(figures, table, &what, out);
     }
 }
@@ -94,6 +96,7 @@ fn indicator(facts: &Facts, o: &IndicatorOutcome, out: &mut Vec<Finding>) {
         && let Some(rating) = o.rating
     {
         let (low, high) = band(rating);
+        let edges = facts.scoring.rating_edges;
         let share = if o.weight.is_zero() {
             Decimal::ZERO
         } else {
@@ -103,13 +106,15 @@ fn indicator(facts: &Facts, o: &IndicatorOutcome, out: &mut Vec<Finding>) {
                 .and_then(|s| s.checked_div(o.weight))
                 .unwrap_or(Decimal::MAX)
         };
-        let inside = share >= low && (share <= high);
+        let inside = within_band(share, rating, edges);
         if !inside {
             out.push(Finding::new(
                 Rule::ScoreOutsideBand,
                 format!(
-                    "{who}评为「{}」，其得分应在分值的 {low}%–{high}% 之间（{} 至 {}），而作者评分为 {}（{at}）",
+                    "{who}评为「{}」，其得分应在分值的 {low}%{}–{high}%{} 之间（{} 至 {}），而作者评分为 {}（{at}）",
                     rating.label(),
+                    edge_words(within_band(low, rating, edges)),
+                    edge_words(within_band(high, rating, edges)),
                     score_words(percent_of(low, o.weight)),
                     score_words(percent_of(high, o.weight)),
                     score_words(score)
@@ -133,13 +138,106 @@ fn indicator(facts: &Facts, o: &IndicatorOutcome, out: &mut Vec<Finding>) {
     }
 }
 
-/// The share of 分值 (in percent) that a rating allows.
+/// Whether a score of `share` percent of 分值 belongs to `rating`: each band
+/// holds its lower end (80 % is 达成, 60 % 部分达成) or its upper end (80 %
+/// is 部分达成, 60 % 未达成), as the rules' edges say; 100 % is always 达成
+/// and 0 always 未达成.
+fn within_band(share: Decimal, rating: Rating, edges: RatingEdges) -> bool {
+    let (low, high) = band(rating);
+    let above_low = match edges {
+        RatingEdges::Lower => share >= low,
+        RatingEdges::Upper => share > low || low.is_zero() && share.is_zero(),
+    };
+    let below_high = match edges {
+        RatingEdges::Lower => share < high || high == Decimal::ONE_HUNDRED && share == high,
+        RatingEdges::Upper => share <= high,
+    };
+    above_low && below_high
+}
+
+/// Whether a band's end belongs to it, in words.
+fn edge_words(inside: bool) -> &'static str {
+    if inside { "（含）" } else { "（不含）" }
+}
+
+/// The share of 分值 (in percent) that a rating spans.
 fn band(rating: Rating) -> (Decimal, Decimal) {
     match rating {
         Rating::Achieved => (Decimal::from(80), Decimal::from(100)),
         Rating::PartlyAchieved => (Decimal::from(60), Decimal::from(80)),
         Rating::NotAchieved => (Decimal::ZERO, Decimal::from(60)),
     }
+}
+
+/// An actual far above an at-least target asks for the reason: the target
+/// may have been set too low (the author may then score it lower).
+fn over_achieved(facts: &Facts, o: &IndicatorOutcome, out: &mut Vec<Finding>) {
+    let Some(over) = o.over_achieved.map(|o| o.normalize()) else {
+        return;
+    };
+    if o.has_deviation {
+        return;
+    }
+    let rules = &facts.scoring;
+    let threshold = rules.over_achievement.unwrap_or_default();
+    out.push(Finding::new(
+        Rule::OverAchievedUnexplained,
+        format!(
+            "{}实际完成值超出目标 {over}%，多于 {threshold}%（over_achievement，{}）；请在 deviation 中说明超额的原因（目标是否定得偏低），确需扣分的在 score 中写扣减后的得分（{}）",
+            where_(facts, o),
+            rules.whose("over_achievement"),
+            lines_words(&[o.at])
+        ),
+        vec![o.figure.clone()],
+        vec![o.at],
+    ));
+}
+
+/// The 分值 of 预算执行率 and of each 一级指标 against the split the rules
+/// expect (such as 10/50/30/10).
+fn top_weights(facts: &Facts, figures: &Figures, table: Table, what: &str, out: &mut Vec<Finding>) {
+    let expected = &facts.scoring.top_weights;
+    if expected.is_empty() {
+        return;
+    }
+    let evaluation = match table {
+        Table::Unit => &facts.self_evaluation,
+        Table::Project(i) => &facts.projects[i].evaluation,
+    };
+    let mut keys = vec![Key::Table(table, TableFigure::ExecutionWeight)];
+    keys.extend((0..evaluation.categories.len()).map(|c| Key::Category(table, c, Part::Weight)));
+    let actual: Vec<Option<Decimal>> = keys.iter().map(|&k| figures.number_of(k)).collect();
+    let same =
+        actual.len() == expected.len() && actual.iter().zip(expected).all(|(a, e)| *a == Some(*e));
+    if same {
+        return;
+    }
+    let mut names = vec!["预算执行率".to_string()];
+    names.extend(evaluation.categories.iter().map(|c| c.name.value.clone()));
+    let split = names
+        .iter()
+        .zip(&actual)
+        .map(|(n, a)| format!("{n} {}", a.map_or_else(|| "—".into(), score_words)))
+        .collect::<Vec<_>>()
+        .join("、");
+    let wanted = expected
+        .iter()
+        .map(|e| e.normalize().to_string())
+        .collect::<Vec<_>>()
+        .join("/");
+    let mut lines = vec![evaluation.execution_weight.at];
+    lines.extend(evaluation.categories.iter().map(|c| c.name.at));
+    let rules = &facts.scoring;
+    out.push(Finding::new(
+        Rule::TopWeightsDiffer,
+        format!(
+            "{what}的一级分值为{split}，与标准分配 {wanted}（top_weights，{}）不符；确需调整的请在报告中说明理由（{}）",
+            rules.whose("top_weights"),
+            lines_words(&lines)
+        ),
+        keys.iter().map(|&k| figures.name_of(k)).collect(),
+        lines,
+    ));
 }
 
 fn weights(figures: &Figures, table: Table, what: &str, out: &mut Vec<Finding>) {

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{Figure, Figures, IndicatorOutcome, Key, Kind, Value};
-use crate::model::{Facts, Loc, Rounding, Rules};
+use crate::model::{Facts, Loc, Rounding, Rules, Scoring};
 
 /// Rounds to 2 decimals by the file's rule (half-up by default).
 pub fn round(value: Decimal, rounding: Rounding) -> Decimal {
@@ -52,7 +52,7 @@ impl<'a> Builder<'a> {
     pub fn new(facts: &'a Facts) -> Self {
         Builder {
             figures: Figures::default(),
-            rules: facts.rules,
+            rules: facts.rules.clone(),
             facts,
             overflowed: HashSet::default(),
         }
@@ -102,6 +102,7 @@ impl<'a> Builder<'a> {
             formula: "事实".into(),
             inputs: Vec::new(),
             at: Some(at),
+            rule: None,
         });
         value
     }
@@ -126,7 +127,21 @@ impl<'a> Builder<'a> {
             formula,
             inputs,
             at: None,
+            rule: None,
         });
+    }
+
+    /// Names the rule option that decided the figure under `key` (none:
+    /// no option did).
+    pub fn cite_rule(&mut self, key: Key, rule: Option<String>) {
+        if let Some(rule) = rule {
+            self.figures.cite_rule(key, rule);
+        }
+    }
+
+    /// The scoring rules of the file, resolved when it was read.
+    pub fn scoring(&self) -> &'a Scoring {
+        &self.facts.scoring
     }
 
     /// Whether a figure's computation overflowed.

@@ -79,6 +79,10 @@ pub struct Figure {
     /// For a fact: where it is in the YAML.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<Loc>,
+    /// For a score: the rule option that decided it, as `key: value` and
+    /// whose it is (`at_most_missed: 目标比实际（national 规则）`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 impl Figure {
@@ -167,6 +171,13 @@ impl Figures {
         out.sort();
         out.dedup();
         out
+    }
+
+    /// Names the rule option that decided the figure under `key`.
+    fn cite_rule(&mut self, key: Key, rule: String) {
+        if let Some(&i) = self.by_key.get(&key) {
+            self.list[i].rule = Some(rule);
+        }
     }
 
     /// Adds a figure. Each figure is computed once under its key, and its

@@ -10,10 +10,13 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+mod rule;
+
 use super::builder::{Builder, rounding_words};
 use super::key::{IndicatorFigure, IndicatorId, Key, Money, Part, Table, TableFigure};
 use super::{Kind, Value};
-use crate::model::{Category, Evaluation, Indicator, Loc, Op, Rating, TargetKind};
+use crate::model::{Category, Evaluation, Indicator, Loc, Rating};
+use rule::{over_achieved, rule_score, short_of_full};
 
 /// How an indicator's score was obtained.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -23,6 +26,9 @@ pub enum Basis {
     Computed,
     /// Given by the author (qualitative, or no measured value).
     Author,
+    /// Given by the author below the rule's score, for a target far
+    /// exceeded (set too low), with the reason in 偏差原因分析.
+    Reduced,
     /// Neither computable nor given.
     Missing,
     /// Not scored: the indicator does not apply this year (`applicable: false`).
@@ -52,6 +58,9 @@ pub struct IndicatorOutcome {
     pub has_deviation: bool,
     /// Whether its category's weights were re-scaled.
     pub rescaled: bool,
+    /// By how many percent the actual exceeds an at-least target, when by
+    /// more than the rules allow without a reason (rounded).
+    pub over_achieved: Option<Decimal>,
     pub at: Loc,
     pub score_at: Option<Loc>,
 }
@@ -303,6 +312,7 @@ fn score_indicator(
             .as_ref()
             .is_some_and(|d| !d.value.trim().is_empty()),
         rescaled: rescaling.is_some(),
+        over_achieved: None,
         at: indicator.name.at,
         score_at: indicator.score.map(|s| s.at),
     };
@@ -336,35 +346,56 @@ fn score_indicator(
         b.fact(k, &format!("{label}实际完成值"), Kind::Count, v.value, v.at);
         inputs.push(k);
     }
-    let rule = rule_score(&indicator.target.kind, measured, weight).map(|rule| {
+    let rules = b.scoring();
+    let has_deviation = indicator
+        .deviation
+        .as_ref()
+        .is_some_and(|d| !d.value.trim().is_empty());
+    let over = measured.and_then(|m| over_achieved(&indicator.target.kind, m, rules));
+    let rule = rule_score(&indicator.target.kind, measured, weight, rules).map(|rule| {
         let score = b.round(rule.score).min(weight);
         if rule.met || score < weight {
-            (score, rule.words)
+            (score, rule.words, rule.rule)
         } else {
             let cap = short_of_full(weight);
-            (cap, format!("{}；未达到目标，最多得 {cap} 分", rule.words))
+            (
+                cap,
+                format!("{}；未达到目标，最多得 {cap} 分", rule.words),
+                rule.rule,
+            )
         }
     });
+    let mut cited = None;
     let (value, basis, formula) = match (rule, author) {
-        (Some((score, words)), _) => (
-            Some(score),
-            Basis::Computed,
-            format!(
-                "{words}（目标 {}，{}）",
-                indicator.target.text,
-                rounding_words(b.rules.rounding)
-            ),
-        ),
+        // Over-achieved, with the reason given: the author may score it lower.
+        (Some((score, _, _)), Some(s)) if over.is_some() && has_deviation && s < score => {
+            inputs.push(author_fact(b, id, indicator));
+            cited = Some(rules.cited("over_achievement", over_words(rules.over_achievement)));
+            (
+                Some(s),
+                Basis::Reduced,
+                format!(
+                    "由作者评定：实际完成值超出目标过多（目标可能定得偏低），按规则应得 {score} 分，作者说明原因后酌情扣减"
+                ),
+            )
+        }
+        (Some((score, words, rule)), _) => {
+            cited = rule;
+            (
+                Some(score),
+                Basis::Computed,
+                format!(
+                    "{words}（目标 {}，{}）",
+                    indicator.target.text,
+                    rounding_words(b.rules.rounding)
+                ),
+            )
+        }
         (None, Some(s)) => {
-            let k = Key::Indicator(id, IndicatorFigure::AuthorScore);
-            b.fact(
-                k,
-                &format!("{label}作者评分"),
-                Kind::Score,
-                s,
-                indicator.score.map(|x| x.at).unwrap_or_default(),
-            );
-            inputs.push(k);
+            inputs.push(author_fact(b, id, indicator));
+            if indicator.rating.is_some() {
+                cited = Some(rules.cited("rating_edges", rules.rating_edges));
+            }
             (
                 Some(s),
                 Basis::Author,
@@ -385,145 +416,34 @@ fn score_indicator(
         formula,
         &inputs,
     );
+    b.cite_rule(score_key, cited);
     let figure = b.figures.name_of(score_key);
     b.outcome(IndicatorOutcome {
         figure,
+        over_achieved: over.map(|o| b.round(o)),
         ..outcome(weight, value, basis)
     });
     (score_key, Some(weight_key))
 }
 
-/// What a target's rule gives for a measured value.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RuleScore {
-    /// Unrounded; the caller rounds and caps it.
-    pub score: Decimal,
-    /// The target was met: only then may the score be the full weight.
-    pub met: bool,
-    /// The rule applied, in words.
-    pub words: String,
-}
-
-/// The largest score of two decimals strictly below `weight` (never below
-/// zero): what a target that was not met earns at most, so that full marks
-/// always mean the target was met, even when a near miss would round up.
-fn short_of_full(weight: Decimal) -> Decimal {
-    let hundredth = Decimal::new(1, 2);
-    let below = match weight.checked_mul(Decimal::ONE_HUNDRED) {
-        Some(hundredths) => (hundredths.ceil() - Decimal::ONE) / Decimal::ONE_HUNDRED,
-        None => weight.saturating_sub(hundredth),
-    };
-    below.max(Decimal::ZERO)
-}
-
-/// The score a rule gives, with whether the target was met and the rule in
-/// words; none when the target is qualitative or no measured value was given.
-///
-/// A quantitative target met earns the full weight. Short of it (under an
-/// at-least or strictly-above target, under an exact one, under a range) the
-/// score is actual ÷ target × weight; beyond it (over an at-most or
-/// strictly-below target, over an exact one, over a range) it is
-/// (1 − overrun ÷ target) × weight, never below zero. A strict target is not
-/// met at its own number, where these give the full weight: the cap of an
-/// unmet target (see [`short_of_full`]) then takes one hundredth off.
-pub fn rule_score(
-    target: &TargetKind,
-    measured: Option<Decimal>,
-    weight: Decimal,
-) -> Option<RuleScore> {
-    let actual = measured?;
-    let full = |words: String| RuleScore {
-        score: weight,
-        met: true,
-        words,
-    };
-    match *target {
-        TargetKind::Qualitative => None,
-        TargetKind::Satisfaction {
-            full_at,
-            step,
-            deduct,
-        } => {
-            if actual >= full_at {
-                return Some(full(format!("实际 {actual}% 达到 {full_at}%，得满分")));
-            }
-            let steps = full_at.checked_sub(actual)?.checked_div(step)?.floor();
-            let score = weight
-                .checked_sub(steps.checked_mul(deduct)?)?
-                .max(Decimal::ZERO);
-            Some(RuleScore {
-                score,
-                met: steps.is_zero() || deduct.is_zero(),
-                words: format!("分值 − ⌊({full_at} − {actual}) ÷ {step}⌋ × {deduct}，扣完为止"),
-            })
-        }
-        TargetKind::Quantitative {
-            op, value: target, ..
-        } => {
-            let met = match op {
-                Op::AtLeast => actual >= target,
-                Op::AtMost => actual <= target,
-                Op::Above => actual > target,
-                Op::Below => actual < target,
-                Op::Exactly => actual == target,
-            };
-            if met {
-                return Some(full(format!(
-                    "实际 {actual} 达到目标 {}{target}，得满分",
-                    op.symbol()
-                )));
-            }
-            let short = match op {
-                Op::AtLeast | Op::Above => true,
-                Op::AtMost | Op::Below => false,
-                Op::Exactly => actual < target,
-            };
-            missed(actual, target, short, weight)
-        }
-        TargetKind::Range { low, high, .. } => {
-            if actual < low {
-                missed(actual, low, true, weight)
-            } else if actual > high {
-                missed(actual, high, false, weight)
-            } else {
-                Some(full(format!(
-                    "实际 {actual} 在目标 {low} 至 {high} 之内，得满分"
-                )))
-            }
-        }
+/// Records the author's score of an indicator as a fact; returns its key.
+fn author_fact(b: &mut Builder, id: IndicatorId, indicator: &Indicator) -> Key {
+    let k = Key::Indicator(id, IndicatorFigure::AuthorScore);
+    if let Some(score) = indicator.score {
+        b.fact(
+            k,
+            &format!("{}作者评分", indicator.name.value),
+            Kind::Score,
+            score.value,
+            score.at,
+        );
     }
+    k
 }
 
-/// The score of a target not met: `short` of it, actual ÷ target × weight;
-/// beyond it, (1 − overrun ÷ target) × weight; clamped to 0 … weight.
-fn missed(actual: Decimal, target: Decimal, short: bool, weight: Decimal) -> Option<RuleScore> {
-    let (ratio, words) = if target.is_zero() {
-        (
-            Decimal::ZERO,
-            format!("实际 {actual} 未达到目标 0，得 0 分"),
-        )
-    } else if short {
-        (
-            actual.checked_div(target).unwrap_or(Decimal::ZERO),
-            format!("实际 {actual} ÷ 目标 {target} × 分值"),
-        )
-    } else {
-        let share = actual
-            .checked_sub(target)
-            .and_then(|over| over.checked_div(target));
-        (
-            share
-                .and_then(|share| Decimal::ONE.checked_sub(share))
-                .unwrap_or(Decimal::ZERO),
-            format!("(1 − (实际 {actual} − 目标 {target}) ÷ 目标 {target}) × 分值，最低 0 分"),
-        )
-    };
-    let ratio = ratio.clamp(Decimal::ZERO, Decimal::ONE);
-    Some(RuleScore {
-        score: ratio.checked_mul(weight)?,
-        met: false,
-        words,
-    })
+/// The over-achievement threshold as `rules.over_achievement` writes it.
+fn over_words(threshold: Option<Decimal>) -> String {
+    threshold.map_or_else(|| crate::model::NOT_CHECKED.to_string(), |t| t.to_string())
 }
 
 #[cfg(test)]
@@ -532,124 +452,6 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
-    }
-
-    fn q(op: Op, v: &str) -> TargetKind {
-        TargetKind::Quantitative {
-            op,
-            op_written: true,
-            value: d(v),
-            unit: String::new(),
-        }
-    }
-
-    #[test]
-    fn at_least_met_gives_full_marks_and_short_is_proportional() {
-        assert_eq!(
-            rule_score(&q(Op::AtLeast, "40"), Some(d("46")), d("8"))
-                .unwrap()
-                .score,
-            d("8")
-        );
-        assert_eq!(
-            rule_score(&q(Op::AtLeast, "200"), Some(d("168")), d("6"))
-                .unwrap()
-                .score,
-            d("5.04")
-        );
-    }
-
-    #[test]
-    fn at_most_overrun_loses_the_overrun_share() {
-        assert_eq!(
-            rule_score(&q(Op::AtMost, "0.8"), Some(d("0.92")), d("5"))
-                .unwrap()
-                .score,
-            d("4.25")
-        );
-        assert_eq!(
-            rule_score(&q(Op::AtMost, "1"), Some(d("3")), d("5"))
-                .unwrap()
-                .score,
-            d("0")
-        );
-    }
-
-    #[test]
-    fn satisfaction_rule_deducts_per_full_step() {
-        let rule = TargetKind::Satisfaction {
-            full_at: d("95"),
-            step: d("5"),
-            deduct: d("1"),
-        };
-        assert_eq!(
-            rule_score(&rule, Some(d("96")), d("5")).unwrap().score,
-            d("5")
-        );
-        assert_eq!(
-            rule_score(&rule, Some(d("90")), d("5")).unwrap().score,
-            d("4")
-        );
-        assert_eq!(
-            rule_score(&rule, Some(d("85")), d("10")).unwrap().score,
-            d("8")
-        );
-        assert_eq!(
-            rule_score(&rule, Some(d("0")), d("5")).unwrap().score,
-            d("0")
-        );
-    }
-
-    fn score(target: &TargetKind, actual: &str) -> (Decimal, bool) {
-        let rule = rule_score(target, Some(d(actual)), d("10")).unwrap();
-        (rule.score, rule.met)
-    }
-
-    #[test]
-    fn strict_targets_are_not_met_at_their_number() {
-        let above = q(Op::Above, "90");
-        assert_eq!(score(&above, "91"), (d("10"), true));
-        assert_eq!(score(&above, "90"), (d("10"), false));
-        assert_eq!(score(&above, "45"), (d("5"), false));
-        let below = q(Op::Below, "5");
-        assert_eq!(score(&below, "4"), (d("10"), true));
-        assert_eq!(score(&below, "5"), (d("10"), false));
-        assert_eq!(score(&below, "6"), (d("8"), false));
-    }
-
-    #[test]
-    fn a_range_is_met_inside_and_scored_by_the_nearer_end_outside() {
-        let range = TargetKind::Range {
-            low: d("90"),
-            high: d("100"),
-            unit: "%".into(),
-        };
-        assert_eq!(score(&range, "90"), (d("10"), true));
-        assert_eq!(score(&range, "100"), (d("10"), true));
-        assert_eq!(score(&range, "45"), (d("5"), false));
-        assert_eq!(score(&range, "110"), (d("9"), false));
-    }
-
-    #[test]
-    fn zero_targets_missed_score_nothing() {
-        assert_eq!(score(&q(Op::AtMost, "0"), "1"), (d("0"), false));
-        assert_eq!(score(&q(Op::Above, "0"), "0"), (d("0"), false));
-        assert_eq!(score(&q(Op::AtMost, "0"), "0"), (d("10"), true));
-    }
-
-    #[test]
-    fn an_unmet_target_stays_below_full_marks() {
-        assert_eq!(short_of_full(d("10")), d("9.99"));
-        assert_eq!(short_of_full(d("4.995")), d("4.99"));
-        assert_eq!(short_of_full(d("0")), d("0"));
-        assert_eq!(short_of_full(d("0.005")), d("0"));
-        assert!(short_of_full(Decimal::MAX) <= Decimal::MAX);
-    }
-
-    #[test]
-    fn qualitative_or_unmeasured_is_not_computed() {
-        assert!(rule_score(&TargetKind::Qualitative, Some(d("1")), d("5")).is_none());
-        assert!(rule_score(&q(Op::AtLeast, "1"), None, d("5")).is_none());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::builder::{Builder, rounding_words};
 use super::key::{Holder, Income, Key, Money, Spending, Table, TableFigure};
 use super::{Kind, Value};
-use crate::model::{BudgetType, Facts, Loc, Project, Source};
+use crate::model::{BudgetType, ExecutionScore, Facts, Loc, Project, Scoring, Source};
 
 /// The label of each budget column, as [`Money::COLUMNS`] orders them.
 const COLUMN_LABELS: [&str; 3] = ["年初预算数", "全年预算数", "全年执行数"];
@@ -149,27 +149,56 @@ fn execution_score(
     );
     let rate = Key::Money(holder, Money::ExecutionRate);
     let rate_value = b.value(rate);
-    let score = rate_value.and_then(|r| {
-        let capped = r.min(Decimal::ONE_HUNDRED);
-        let score = capped
-            .checked_mul(weight)?
-            .checked_div(Decimal::ONE_HUNDRED)?;
-        Some(b.round(score))
-    });
+    let rules = b.scoring();
+    let score = rate_value.and_then(|r| Some(b.round(execution_points(r, weight, rules)?)));
     let formula = format!(
-        "min({}, 100%) × {}（{}）",
-        b.label(rate),
-        b.label(weight_key),
+        "{}（{}）",
+        execution_words(rules, &b.label(rate), &b.label(weight_key)),
         rounding_words(b.rules.rounding)
     );
+    let score_key = Key::Money(holder, Money::ExecutionScore);
     b.computed(
-        Key::Money(holder, Money::ExecutionScore),
+        score_key,
         label,
         Kind::Score,
         (rate_value.is_none(), score),
         formula,
         &[rate, weight_key],
     );
+    b.cite_rule(
+        score_key,
+        Some(rules.cited("execution_score", rules.execution_score)),
+    );
+}
+
+/// 预算执行得分 of an execution rate (percent) and a weight, unrounded, as
+/// `rules.execution_score` says; none on overflow.
+pub(super) fn execution_points(rate: Decimal, weight: Decimal, rules: &Scoring) -> Option<Decimal> {
+    let share = match rules.execution_score {
+        ExecutionScore::Capped => rate.min(Decimal::ONE_HUNDRED),
+        ExecutionScore::Uncapped => rate,
+        ExecutionScore::Bands => (rules.execution_bands.iter())
+            .find(|&&(from, _)| rate >= from)
+            .map_or(Decimal::ZERO, |&(_, share)| share),
+    };
+    share.checked_mul(weight)?.checked_div(Decimal::ONE_HUNDRED)
+}
+
+/// The execution score's formula in words.
+fn execution_words(rules: &Scoring, rate: &str, weight: &str) -> String {
+    match rules.execution_score {
+        ExecutionScore::Capped => format!("min({rate}, 100%) × {weight}"),
+        ExecutionScore::Uncapped => format!("{rate} × {weight}"),
+        ExecutionScore::Bands => {
+            let bands: Vec<String> = (rules.execution_bands.iter())
+                .map(|(from, share)| format!("≥{from}% 得 {share}%"))
+                .collect();
+            format!(
+                "{weight} × 分档比例（{rate} {}，更低得 0）",
+                bands.join("，")
+            )
+        }
+    }
 }
 
 /// Totals over the projects at `projects` (indices) under `holder`.

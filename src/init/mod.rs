@@ -13,6 +13,7 @@
 
 mod file;
 mod new_unit;
+mod rules;
 
 pub use file::{InitError, NextYear, write_next_year};
 pub use new_unit::{NEW_UNIT, write_new_unit};
@@ -21,7 +22,7 @@ use rust_decimal::Decimal;
 
 use crate::Analysis;
 use crate::compute::project_key;
-use crate::model::{Amount, Evaluation, Facts, Goals, Indicator, Rounding, Source, Text};
+use crate::model::{Amount, Evaluation, Facts, Goals, Indicator, Source, Text};
 
 /// The text of next year's file, for the year `year`. `schema` is the path
 /// that the editor line (`# yaml-language-server: $schema=…`) points to, if any.
@@ -41,12 +42,8 @@ pub fn next_year(analysis: &Analysis, year: u32, schema: Option<&str>) -> String
         facts.unit.name.value, analysis.loaded.name
     ));
     w.key(0, "year", &year.to_string());
-    w.raw("\nrules:\n");
-    let rounding = match facts.rules.rounding {
-        Rounding::HalfUp => "四舍五入",
-        Rounding::Truncate => "截断",
-    };
-    w.key(1, "rounding", rounding);
+    w.raw("\n");
+    rules::rules(&mut w, &facts.rules);
     unit(&mut w, facts);
     w.raw("\n");
     goals(&mut w, 0, &facts.goals);

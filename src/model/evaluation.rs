@@ -51,13 +51,13 @@ pub struct Subcategory {
 /// 定性评价等级。
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 pub enum Rating {
-    /// 达成：得分为分值的 80%–100%。
+    /// 达成：得分为分值的 80%（含）–100%（rules.rating_edges 可改为含上限）。
     #[serde(rename = "达成")]
     Achieved,
-    /// 部分达成：得分为分值的 60%–80%。
+    /// 部分达成：得分为分值的 60%（含）–80%。
     #[serde(rename = "部分达成")]
     PartlyAchieved,
-    /// 未达成：得分为分值的 0–60%。
+    /// 未达成：得分为分值的 0–60%（不含 60%）。
     #[serde(rename = "未达成")]
     NotAchieved,
 }

@@ -15,6 +15,7 @@ mod evaluation;
 mod goals;
 pub mod load;
 mod quantity;
+mod rules;
 mod spending;
 mod target;
 
@@ -26,6 +27,10 @@ pub use evaluation::{Category, Evaluation, Indicator, Rating, Subcategory};
 pub use goals::Goals;
 pub use load::{LoadError, Loaded, Note, load_file, load_str, parse_decimal};
 pub use quantity::{Amount, Count, Flag, Loc, Number, Text, Year};
+pub use rules::{
+    AtMostMissed, ExactExceeded, ExecutionBand, ExecutionScore, NOT_CHECKED, Profile, RatingEdges,
+    Rules, RulesRefused, SatisfactionSteps, Scoring, option_value,
+};
 pub use spending::{
     BasicExpenditure, BudgetLine, BudgetType, Funding, OtherBudgets, Project, Source,
 };
@@ -64,9 +69,14 @@ pub struct Facts {
     /// 报告中已印出的可计算数，供勾稽核对（不参与计算），如 { figure: basic.balance, value: 3.49, at: 二㈠ }。
     #[serde(default)]
     pub reported: Vec<Reported>,
-    /// 计算规则；可省，省略即四舍五入。
+    /// 计算与评分规则：profile（hunan 或 national）及逐项改写，见 docs/rules.md；可省，省略即 hunan、四舍五入。
     #[serde(default)]
     pub rules: Rules,
+    /// The rules resolved from `rules` when the file is read (see
+    /// [`Rules::resolve`]); what compute and audit read.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub scoring: Scoring,
     /// 是否在表下印出表格样式自带的填表说明（附件1“说明：……”、附件3“备注：每个一级项目支出一张表……”），如 show_form_notes: true；可省，省略即不印。
     #[serde(default)]
     pub show_form_notes: bool,
@@ -124,13 +134,4 @@ pub enum Rounding {
     /// 截断（舍去第三位及以后的小数）。
     #[serde(rename = "截断")]
     Truncate,
-}
-
-/// 计算规则（rules:）。
-#[derive(Debug, Clone, Copy, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Rules {
-    /// 舍入方式：四舍五入 或 截断，如 rounding: 四舍五入；可省（四舍五入）。
-    #[serde(default)]
-    pub rounding: Rounding,
 }

@@ -8,6 +8,7 @@ use super::applicability::ApplicabilityError;
 use super::kind::LoadErrorKind;
 use super::names::NameError;
 use super::wording;
+use crate::model::RulesRefused;
 use crate::model::quantity::Loc;
 
 /// A file that cannot be loaded. Shown as the file, the message and the hint
@@ -100,6 +101,29 @@ impl LoadError {
             src: Some(NamedSource::new(file, source.to_string())),
             span,
             help,
+        }
+    }
+
+    /// A `rules:` option that cannot stand, at its value or else at its key.
+    pub(super) fn from_rules(e: &RulesRefused, file: &str, source: &str) -> Self {
+        let path = format!("rules.{}", e.key);
+        let at = e.at.unwrap_or_else(|| {
+            let leaves = super::paths::leaves(source).unwrap_or_default();
+            (leaves.iter())
+                .find(|l| l.path == path)
+                .map_or_else(Loc::default, |l| l.at)
+        });
+        let kind = LoadErrorKind::InvalidValue;
+        LoadError {
+            kind,
+            file: file.to_string(),
+            label: wording::short_label(kind).to_string(),
+            message: format!("第 {} 行第 {} 列：{}", at.line, at.column, e.message),
+            at: Some(at),
+            path: Some(path),
+            src: Some(NamedSource::new(file, source.to_string())),
+            span: Some(span_at(source, at)),
+            help: Some(e.help.clone()),
         }
     }
 

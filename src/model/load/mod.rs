@@ -149,13 +149,17 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
         });
     }
     match deserialize(&source, false) {
-        Ok((facts, mut notes)) => {
+        Ok((mut facts, mut notes)) => {
             if let Err(e) = names::check(&facts) {
                 return Err(LoadError::from_names(&e, name, &source));
             }
             if let Err(e) = applicability::check(&facts) {
                 return Err(LoadError::from_applicability(&e, name, &source));
             }
+            facts.scoring = match facts.rules.resolve() {
+                Ok(scoring) => scoring,
+                Err(e) => return Err(LoadError::from_rules(&e, name, &source)),
+            };
             name_pending(&mut notes, &source);
             Ok(Loaded {
                 facts,
