@@ -15,6 +15,7 @@ mod narrative;
 mod other_budgets;
 mod performance;
 mod project;
+mod rules;
 mod unit_evaluation;
 
 use super::vars::{Obj, Var};
@@ -93,6 +94,11 @@ fn fill(mut root: Obj, analysis: &Analysis) -> Obj {
             &facts.self_evaluation,
             figures,
         ),
+    );
+    root.object(
+        "rules",
+        "评分规则（第六部分末段）",
+        rules::rules(&root, facts),
     );
     root.object(
         "base",
