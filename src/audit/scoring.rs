@@ -111,7 +111,7 @@ fn indicator(facts: &Facts, o: &IndicatorOutcome, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 Rule::ScoreOutsideBand,
                 format!(
-                    "{who}评为「{}」，其得分应在分值的 {low}%{}–{high}%{} 之间（{} 至 {}），而作者评分为 {}（{at}）",
+                    "{who}评为「{}」，其得分应在分值的 {low}%{}–{high}%{}之间（{} 至 {}），而作者评分为 {}（{at}）",
                     rating.label(),
                     edge_words(within_band(low, rating, edges)),
                     edge_words(within_band(high, rating, edges)),
