@@ -409,6 +409,8 @@ fn values_no_rule_has_are_located_errors_listing_the_accepted_ones() {
             4,
         ),
         ("  execution_bands:\n    - { from: 90, share: 120 }\n", 2),
+        // Bands without 分档 would be silently unused.
+        ("  execution_bands:\n    - { from: 90, share: 100 }\n", 1),
         ("  rating_edges: 都含\n", 1),
         ("  satisfaction_steps: 半档\n", 1),
         ("  weights: [10, 50]\n", 1),

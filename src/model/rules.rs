@@ -209,6 +209,17 @@ impl Rules {
                 .map(|&(from, share)| (Decimal::from(from), Decimal::from(share)))
                 .collect(),
         };
+        if self.execution_bands.is_some() && execution_score != ExecutionScore::Bands {
+            return Err(RulesRefused {
+                message: format!(
+                    "写了 execution_bands，但 execution_score 为“{}”，分档不会被采用",
+                    option_value(execution_score)
+                ),
+                help: "按分档计分的，在 rules 下写 execution_score: 分档；不分档的，删去 execution_bands".into(),
+                at: None,
+                key: "execution_bands",
+            });
+        }
         if execution_score == ExecutionScore::Bands && execution_bands.is_empty() {
             return Err(RulesRefused {
                 message: "execution_score 为“分档”，但没有写 execution_bands".into(),

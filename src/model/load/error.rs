@@ -107,12 +107,7 @@ impl LoadError {
     /// A `rules:` option that cannot stand, at its value or else at its key.
     pub(super) fn from_rules(e: &RulesRefused, file: &str, source: &str) -> Self {
         let path = format!("rules.{}", e.key);
-        let at = e.at.unwrap_or_else(|| {
-            let leaves = super::paths::leaves(source).unwrap_or_default();
-            (leaves.iter())
-                .find(|l| l.path == path)
-                .map_or_else(Loc::default, |l| l.at)
-        });
+        let at = e.at.unwrap_or_else(|| key_line(source, &path, e.key));
         let kind = LoadErrorKind::InvalidValue;
         LoadError {
             kind,
@@ -165,6 +160,30 @@ impl LoadError {
             help: Some(help.to_string()),
         }
     }
+}
+
+/// Where the option `key` at `path` (`rules.key`) is written: the line of
+/// its key, found from its first value back up the file.
+fn key_line(source: &str, path: &str, key: &str) -> Loc {
+    let leaves = super::paths::leaves(source).unwrap_or_default();
+    let inside = |p: &str| {
+        p.strip_prefix(path)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['[', '.']))
+    };
+    let Some(value) = leaves.iter().find(|l| inside(&l.path)) else {
+        return Loc::default();
+    };
+    let written = format!("{key}:");
+    let lines: Vec<&str> = source.lines().take(value.at.line).collect();
+    (lines.iter().enumerate().rev())
+        .find_map(|(i, line)| {
+            let column = line.find(&written)?;
+            Some(Loc {
+                line: i + 1,
+                column: line[..column].chars().count() + 1,
+            })
+        })
+        .unwrap_or(value.at)
 }
 
 /// The rest of the line from `loc`, for underlining.
