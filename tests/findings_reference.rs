@@ -25,6 +25,7 @@ fn with_reported(entries: &[&str]) -> String {
 }
 
 const PROJECT_VALUE: &str = "                  actual_value: 12";
+const UNIT_VALUE: &str = "              actual_value: 5";
 
 /// A small facts file on which `rule` is found.
 fn example_facts(rule: Rule) -> String {
@@ -78,6 +79,46 @@ fn example_facts(rule: Rule) -> String {
         Rule::StaffingImplausible => edited("    authorized: 10", "    authorized: 100000000"),
         Rule::OverStaffed => edited("    actual: 8", "    actual: 12"),
         Rule::AmountTooPrecise => edited("  public: 30.25", "  public: 30.250001"),
+        Rule::NotApplicableScored => {
+            let text = minimal();
+            let at = common::line_no(&text, PROJECT_VALUE);
+            let text = insert_after(&text, at, "reason: 本年未开展巡检");
+            insert_after(&text, at, "applicable: false")
+        }
+        Rule::NoApplicableIndicator => {
+            let (text, at) =
+                replace_line(&minimal(), UNIT_VALUE, "              applicable: false");
+            insert_after(&text, at, "reason: 本年未开展活动")
+        }
+        Rule::RescaledWeightsOff => common::replaced(
+            &minimal(),
+            &[
+                (
+                    "              weight: 90\n              target: ≥5次",
+                    "              weight: 10\n              target: ≥5次",
+                ),
+                (
+                    UNIT_VALUE,
+                    "              actual_value: 5
+            - name: 走访企业数
+              weight: 10
+              target: ≥5家
+              actual: 走访企业5家。
+              actual_value: 5
+            - name: 培训人次
+              weight: 50
+              target: ≥100人次
+              actual: 培训100人次。
+              actual_value: 100
+            - name: 安全事故处置次数
+              weight: 20
+              target: ≥1次
+              actual: 本年未发生安全事故。
+              applicable: false
+              reason: 本年未发生安全事故，无处置对象",
+                ),
+            ],
+        ),
         Rule::Overflow => {
             let text = edited(
                 "  personnel: 80",

@@ -268,3 +268,139 @@ fn applicable_is_true_or_false_never_a_chinese_word() {
         assert!(e.message.contains("false"), "{written}: {}", e.message);
     }
 }
+
+/// The codes of the findings on `text`, with the first line each names.
+fn findings(text: &str) -> Vec<(String, Option<usize>)> {
+    analyse(text, "unit.yaml")
+        .findings
+        .iter()
+        .map(|f| (f.code.to_string(), f.lines.first().copied()))
+        .collect()
+}
+
+#[test]
+fn the_worked_example_checks_clean() {
+    assert_eq!(findings(&unit_with_one_not_applicable()), vec![]);
+}
+
+#[test]
+fn a_value_score_or_rating_on_an_indicator_that_does_not_apply_is_an_error() {
+    let text = unit_with_one_not_applicable();
+    let name = line_of(&text, "- name: 安全事故处置次数");
+    let reason = line_of(&text, "reason: 本年未发生");
+    for written in ["actual_value: 0", "score: 10", "rating: 达成"] {
+        let text = common::insert_after(&text, reason, written);
+        let analysis = analyse(&text, "unit.yaml");
+        let found: Vec<_> = analysis
+            .findings
+            .iter()
+            .filter(|f| f.code == "J025")
+            .collect();
+        assert_eq!(found.len(), 1, "{written}: {:?}", analysis.findings);
+        assert_eq!(found[0].severity, jixiao::audit::Severity::Error);
+        assert_eq!(found[0].lines.first(), Some(&name), "{written}");
+        if !written.starts_with("rating") {
+            assert!(found[0].lines.contains(&(reason + 1)), "{written}");
+        }
+        // Still not scored: the figures are those of the worked example.
+        assert_eq!(
+            analysis.figures.number("unit.total_score"),
+            Some(d("96.16"))
+        );
+    }
+}
+
+#[test]
+fn a_category_with_nothing_left_that_applies_is_an_error_at_its_line() {
+    // Every indicator of 效益 does not apply: its 40 cannot be shared, it
+    // scores 0 and says so at its line. So does one whose applicable
+    // indicators all weigh 0.
+    let text = unit_with_one_not_applicable();
+    let benefit = line_of(&text, "- name: 效益指标");
+    let value = line_of(&text, "actual_value: 95");
+    let all_dropped = set_line(&text, value, "applicable: false");
+    let all_dropped = common::insert_after(&all_dropped, value, "reason: 本年未开展宣传");
+    assert!(findings(&all_dropped).contains(&("J026".into(), Some(benefit))));
+    let analysis = analyse(&all_dropped, "unit.yaml");
+    assert_eq!(
+        analysis.figures.number("unit.category[效益指标].score"),
+        Some(d("0"))
+    );
+    assert_eq!(
+        analysis.figures.number("unit.category[效益指标].weight"),
+        Some(d("40"))
+    );
+    // 9.16 + 47 + 0.
+    assert_eq!(
+        analysis.figures.number("unit.total_score"),
+        Some(d("56.16"))
+    );
+    // 产出 with its three applicable indicators weighing 0: 0 + 10 = 10, so
+    // J009 too (10 + 10 + 40 = 60).
+    let zero = replaced(
+        &text,
+        &[
+            (
+                "weight: 10\n              target: ≥5次",
+                "weight: 0\n              target: ≥5次",
+            ),
+            (
+                "weight: 15\n              target: ≥200",
+                "weight: 0\n              target: ≥200",
+            ),
+            (
+                "weight: 15\n              target: ≥40",
+                "weight: 0\n              target: ≥40",
+            ),
+        ],
+    );
+    // The unit's 产出指标, after the project's.
+    let output = common::lines_containing(&zero, "- name: 产出指标")[1];
+    let found = findings(&zero);
+    assert!(found.contains(&("J026".into(), Some(output))), "{found:?}");
+    assert!(found.iter().any(|(code, _)| code == "J009"), "{found:?}");
+}
+
+#[test]
+fn weights_as_written_must_still_add_up_to_100() {
+    // The category keeps its weight as written (the sum of all its
+    // indicators', the one that does not apply included), so a table whose
+    // weights add up to 95 is 95 after re-scaling too.
+    let text = replaced(
+        &unit_with_one_not_applicable(),
+        &[(
+            "weight: 15\n              target: ≥40",
+            "weight: 10\n              target: ≥40",
+        )],
+    );
+    let analysis = analyse(&text, "unit.yaml");
+    assert_eq!(analysis.figures.number("unit.total_weight"), Some(d("95")));
+    assert!(analysis.findings.iter().any(|f| f.code == "J009"));
+    // 45 × … ÷ 35: 10 → 12.86, 15 → 19.29, 10 → 12.86; 45.01 of 45.
+    assert!(analysis.findings.iter().any(|f| f.code == "J027"));
+}
+
+#[test]
+fn author_scores_are_judged_against_the_rescaled_weight() {
+    // 开展活动次数 made qualitative: its weight 10 re-scales to 12.5; 达成
+    // needs 80 % of 12.5 = 10 to 12.5. 10 is inside, 9.99 is not (J006),
+    // and 12.5 is full marks while 12 needs a deviation (J007).
+    let text = unit_with_one_not_applicable();
+    let value = line_of(&text, "actual_value: 5");
+    let target = line_of(&text, "target: ≥5次");
+    let text = set_line(&text, target, "target: 按计划开展活动");
+    let qualitative = |score: &str| {
+        let t = set_line(&text, value, &format!("score: {score}"));
+        common::insert_after(&t, value, "rating: 达成")
+    };
+    let codes = |score: &str| {
+        findings(&qualitative(score))
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes("12.5"), Vec::<String>::new());
+    assert_eq!(codes("10"), vec!["J007".to_string()]);
+    assert!(codes("9.99").contains(&"J006".to_string()));
+    assert!(codes("13").contains(&"J005".to_string()));
+}

@@ -80,6 +80,12 @@ pub enum Rule {
     AmountTooPrecise,
     /// J024 计算溢出.
     Overflow,
+    /// J025 不适用的指标填了完成值或得分.
+    NotApplicableScored,
+    /// J026 一级指标下没有适用的指标.
+    NoApplicableIndicator,
+    /// J027 折算分值合计与一级指标分值不等.
+    RescaledWeightsOff,
 }
 
 impl Rule {
@@ -107,6 +113,9 @@ impl Rule {
             Rule::OverStaffed => "J022",
             Rule::AmountTooPrecise => "J023",
             Rule::Overflow => "J024",
+            Rule::NotApplicableScored => "J025",
+            Rule::NoApplicableIndicator => "J026",
+            Rule::RescaledWeightsOff => "J027",
         }
     }
 
@@ -134,6 +143,9 @@ impl Rule {
             Rule::OverStaffed => "实际在职人数超过编制数",
             Rule::AmountTooPrecise => "金额超过四位小数",
             Rule::Overflow => "数字过大，无法计算",
+            Rule::NotApplicableScored => "不适用的指标填了完成值或得分",
+            Rule::NoApplicableIndicator => "一级指标下没有适用的指标",
+            Rule::RescaledWeightsOff => "折算分值合计与一级指标分值不等",
         }
     }
 
@@ -145,7 +157,8 @@ impl Rule {
             | Rule::Overspent
             | Rule::OverStaffed
             | Rule::OverAchievedUnexplained
-            | Rule::TopWeightsDiffer => Severity::Warning,
+            | Rule::TopWeightsDiffer
+            | Rule::RescaledWeightsOff => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -23,7 +23,7 @@ pub struct Entry {
 
 impl Rule {
     /// Every rule, in the order of their codes.
-    pub const ALL: [Rule; 22] = [
+    pub const ALL: [Rule; 25] = [
         Rule::PartsVsTotal,
         Rule::ReportedVsComputed,
         Rule::PrintedTwoWays,
@@ -46,6 +46,9 @@ impl Rule {
         Rule::OverStaffed,
         Rule::AmountTooPrecise,
         Rule::Overflow,
+        Rule::NotApplicableScored,
+        Rule::NoApplicableIndicator,
+        Rule::RescaledWeightsOff,
     ];
 
     /// The rule of a code such as `J013` (any letter case, spaces around).
@@ -190,6 +193,24 @@ impl Rule {
                 example: "「人员经费与公用经费之和」（人员经费支出 + 公用经费支出）的结果超出可计算的范围（约 7.9×10^28），无法得出，报告中印“—”；所依据的数：人员经费支出 50000000000000000000000000000 万元，公用经费支出 50000000000000000000000000000 万元（第 25、26 行）。请核对这些数（金额以万元计）",
                 cause: "金额多写了许多位，或把别的数字（如编号）填进了金额。",
                 fix: "核对消息列出的所依据的数，金额以万元计。",
+            },
+            Rule::NotApplicableScored => Entry {
+                meaning: "写了 `applicable: false`（本年不适用）的指标又填了实际完成值折算数（`actual_value`）、自评得分（`score`）或评价等级（`rating`）。不适用的指标不计分，这些值不会用到，二者必有一处写错。",
+                example: "运行维护经费·产出指标·数量指标·「巡检次数」写明本年不适用（applicable: false），却填写了实际完成值折算数（actual_value）；不适用的指标不计分，这些值不会用到（第 47、51、52 行）",
+                cause: "把上年的指标复制过来后标为不适用，却没有删去完成值或得分；或该指标其实适用，误标了不适用。",
+                fix: "指标本年确不适用，就删去 `actual_value`、`score`、`rating`；适用，就删去 `applicable: false` 和 `reason`。",
+            },
+            Rule::NoApplicableIndicator => Entry {
+                meaning: "一级指标下的三级指标都不适用（或适用的指标分值都为 0），其分值无法折算给任何指标，该一级指标只能按 0 分计。",
+                example: "单位整体支出绩效自评表的一级指标「产出指标」下没有适用的指标（适用指标分值合计为 0），其分值 90 分 无法折算；该一级指标按 0 分计（第 55、63 行）",
+                cause: "把一个一级指标下的指标全部标成了不适用，或适用的指标分值都写成了 0。",
+                fix: "核对各指标的 `applicable`；确实全不适用时，按主管部门的要求调整指标体系（如改设适用的指标），使每个一级指标下至少有一个适用的指标。",
+            },
+            Rule::RescaledWeightsOff => Entry {
+                meaning: "一级指标中有不适用的指标，其分值按比例折算给适用的指标；各折算分值按舍入规则保留两位小数后，合计与一级指标分值相差几个 0.01。这是警告：各数都按规则计算，只是该一级指标的满分因舍入略高或略低于其分值。",
+                example: "单位整体支出绩效自评表的一级指标「产出指标」中，适用指标的折算分值合计为 90.01 分，与该一级指标的分值 90 分 相差 0.01 分：各折算分值（分值 × 90 ÷ 70）保留两位小数所致；该一级指标最多可得 90.01 分（第 55、63、68、73、78 行）",
+                cause: "适用指标分值合计不能整除一级指标分值（如 90 ÷ 70），各折算分值舍入后不再恰好相加为一级指标分值。",
+                fix: "可在报告中说明；或与主管部门商定调整分值，使适用指标的分值合计能整除一级指标分值。",
             },
         }
     }

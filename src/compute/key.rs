@@ -398,7 +398,8 @@ fn table_name(table: Table, facts: &Facts) -> String {
     }
 }
 
-fn evaluation(facts: &Facts, table: Table) -> &crate::model::Evaluation {
+/// The indicator table `table` of `facts`.
+pub fn evaluation(facts: &Facts, table: Table) -> &crate::model::Evaluation {
     match table {
         Table::Unit => &facts.self_evaluation,
         Table::Project(i) => &facts.projects[i].evaluation,
