@@ -98,6 +98,19 @@ const NUMBERS: &[&str] = &[
     "2024",
 ];
 
+/// What may be written after an indicator's weight to mark it not applicable
+/// (`applicable:` and `reason:` lines; an empty one is left out).
+const NOT_APPLICABLE: &[(&str, &str)] = &[
+    ("false", "本年无考核对象"),
+    ("false", "\"\""),
+    ("false", ""),
+    ("true", "本年无考核对象"),
+    ("", "本年无考核对象"),
+    ("否", "本年无考核对象"),
+    ("\"false\"", "本年无考核对象"),
+    ("false", "~"),
+];
+
 /// The kind of value a key takes, by its name.
 fn values_for(key: &str) -> Option<&'static [&'static str]> {
     match key {
@@ -154,12 +167,31 @@ fn lists(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// `text` with the chosen lines' values replaced; a choice with an odd
-/// value empties a block list instead (`key: []`).
+/// value empties a block list instead (`key: []`), or marks an indicator
+/// not applicable (or half so) after its weight.
 fn mutate(text: &str, choices: &[(usize, usize)]) -> String {
     let values_at = replaceable(text);
     let blocks = lists(text);
+    let weights: Vec<usize> = (values_at.iter())
+        .filter(|(_, key)| *key == "weight")
+        .map(|(i, _)| *i)
+        .collect();
     let mut out: Vec<Option<String>> = text.lines().map(|l| Some(l.to_string())).collect();
     for &(pick, value) in choices {
+        if value % 7 == 1 {
+            let i = weights[pick % weights.len()];
+            let Some(line) = &out[i] else { continue };
+            let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+            let (applicable, reason) = NOT_APPLICABLE[(value / 7) % NOT_APPLICABLE.len()];
+            let mut marked = line.clone();
+            for (key, written) in [("applicable", applicable), ("reason", reason)] {
+                if !written.is_empty() {
+                    marked.push_str(&format!("\n{indent}{key}: {written}"));
+                }
+            }
+            out[i] = Some(marked);
+            continue;
+        }
         if value % 7 == 0 {
             let (start, end) = blocks[pick % blocks.len()];
             let Some(line) = out[start].clone() else {
@@ -227,6 +259,18 @@ fn the_generator_replaces_every_kind_of_value() {
             "year",
         ] {
             assert!(keys.contains(&key), "{key}");
+        }
+        // Marking any indicator not applicable with a reason keeps the file
+        // loading, with one indicator fewer scored.
+        let weights = keys.iter().filter(|k| **k == "weight").count();
+        for pick in 0..weights {
+            let text = mutate(unit, &[(pick, 1)]);
+            let loaded = load_str(&text, "marked.yaml").unwrap_or_else(|e| panic!("{e}"));
+            let analysis = Analysis::of(loaded);
+            let dropped = (analysis.figures.indicators.iter())
+                .filter(|o| o.basis == jixiao::compute::Basis::NotApplicable)
+                .count();
+            assert_eq!(dropped, 1, "weight {pick}");
         }
         let blocks = lists(unit);
         assert!(blocks.len() > 40, "{} block lists", blocks.len());

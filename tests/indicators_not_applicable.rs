@@ -4,6 +4,7 @@
 //! out by hand below; and the inputs that must be refused, at their line.
 
 mod common;
+mod docx_support;
 
 use common::{analyse, d, line_of, load_err, minimal, replaced, set_line};
 use jixiao::model::load::LoadErrorKind;
@@ -403,4 +404,109 @@ fn author_scores_are_judged_against_the_rescaled_weight() {
     assert_eq!(codes("10"), vec!["J007".to_string()]);
     assert!(codes("9.99").contains(&"J006".to_string()));
     assert!(codes("13").contains(&"J005".to_string()));
+}
+
+/// The worked example with a project table that re-scales too: its 产出 90
+/// = 巡检次数 60 + 应急抢修次数 30, the latter not applicable → 60 × 90 ÷ 60
+/// = 90.
+fn unit_and_project_with_not_applicable() -> String {
+    replaced(
+        &unit_with_one_not_applicable(),
+        &[
+            (
+                "                  weight: 90\n",
+                "                  weight: 60\n",
+            ),
+            (
+                "                  actual_value: 12\n",
+                "                  actual_value: 12
+                - name: 应急抢修次数
+                  weight: 30
+                  target: ≤2次
+                  actual: 全年无故障。
+                  applicable: false
+                  reason: 全年设备无故障，无抢修任务
+",
+            ),
+        ],
+    )
+}
+
+#[test]
+fn the_tables_show_not_applicable_with_the_reason_and_the_rescaled_weights() {
+    let text = unit_and_project_with_not_applicable();
+    let analysis = analyse(&text, "unit.yaml");
+    assert_eq!(
+        analysis.findings.iter().map(|f| f.code).collect::<Vec<_>>(),
+        Vec::<&str>::new()
+    );
+    let markdown = common::markdown(&analysis);
+    let docx = jixiao::pipeline::Output::Docx
+        .of(&markdown, &analysis)
+        .expect("lays out");
+    let body = docx_support::read_back::body(&docx);
+    let docx_rows = |first: &str| -> Vec<Vec<String>> {
+        body.find_all("w:tr")
+            .into_iter()
+            .filter_map(|tr| {
+                let cells: Vec<String> = tr.children_named("w:tc").map(|c| c.text()).collect();
+                let at = cells.iter().position(|c| c == first)?;
+                Some(cells[at..].to_vec())
+            })
+            .collect()
+    };
+    // name, target, actual, weight, score, deviation/reason.
+    let expected: [(&str, [&str; 3]); 5] = [
+        (
+            "安全事故处置次数",
+            ["10", "不适用", "本年未发生安全事故，无处置对象"],
+        ),
+        ("开展活动次数", ["12.5", "12.5", ""]),
+        ("培训人次", ["18.75", "15.75", "部分培训推迟到下一年度"]),
+        (
+            "应急抢修次数",
+            ["30", "不适用", "全年设备无故障，无抢修任务"],
+        ),
+        ("巡检次数", ["90", "90", ""]),
+    ];
+    for (name, [weight, score, remark]) in expected {
+        for (what, rows) in [
+            ("Markdown", common::table_rows(&markdown, name)),
+            ("DOCX", docx_rows(name)),
+        ] {
+            assert_eq!(rows.len(), 1, "{what}: one row of {name}: {rows:?}");
+            assert_eq!(rows[0][3..], [weight, score, remark], "{what}: {name}");
+        }
+    }
+    // The total rows: 100 and the totals worked out above (the project:
+    // execution 55 ÷ 60 = 91.67 % → 9.17, plus 90).
+    let totals = common::table_rows(&markdown, "总分");
+    assert_eq!(totals.len(), 2, "{totals:?}");
+    assert_eq!(totals[0][1..3], ["100", "96.16"]);
+    assert_eq!(totals[1][1..3], ["100", "99.17"]);
+    // A note under each table names what does not apply and the ratio.
+    let notes: Vec<String> = common::paragraphs(&markdown)
+        .into_iter()
+        .filter(|p| p.contains("不适用") && p.contains("折算"))
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(
+        notes[0].contains("安全事故处置次数") && notes[0].contains("50÷40"),
+        "{notes:?}"
+    );
+    assert!(
+        notes[1].contains("应急抢修次数") && notes[1].contains("90÷60"),
+        "{notes:?}"
+    );
+    // 六 says which indicator does not apply and why, and scores the one
+    // short of its target out of its re-scaled weight.
+    let paragraphs = common::paragraphs(&markdown);
+    let six = paragraphs
+        .iter()
+        .find(|p| p.contains("“安全事故处置次数”"))
+        .expect("六 names the indicator that does not apply");
+    assert!(six.contains("本年未发生安全事故，无处置对象"), "{six}");
+    assert!(six.contains("15.75") && six.contains("18.75"), "{six}");
+    let docx_text = body.text();
+    assert!(docx_text.contains("50÷40") && docx_text.contains("90÷60"));
 }

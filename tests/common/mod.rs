@@ -114,6 +114,44 @@ pub fn d(s: &str) -> Decimal {
         .unwrap_or_else(|e| panic!("{s} is not a decimal: {e}"))
 }
 
+/// The rows of the tables of `markdown` (parsed as every writer reads it)
+/// that have a cell reading `first`: the texts of that cell and the cells
+/// after it, one list per row found.
+pub fn table_rows(markdown: &str, first: &str) -> Vec<Vec<String>> {
+    use jixiao::document::{self, Block};
+    let doc = document::parse(markdown).expect("the Markdown parses");
+    let text = |cell: &document::Cell| {
+        let lines: Vec<String> = cell.lines.iter().map(|l| document::plain_text(l)).collect();
+        lines.join("\n")
+    };
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .flat_map(|t| &t.rows)
+        .filter_map(|row| {
+            let cells: Vec<String> = row.cells.iter().map(text).collect();
+            let at = cells.iter().position(|c| c == first)?;
+            Some(cells[at..].to_vec())
+        })
+        .collect()
+}
+
+/// The paragraphs of `markdown` (as every writer reads it), as plain text.
+pub fn paragraphs(markdown: &str) -> Vec<String> {
+    use jixiao::document::{self, Block};
+    let doc = document::parse(markdown).expect("the Markdown parses");
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { content, .. } => Some(document::plain_text(content)),
+            _ => None,
+        })
+        .collect()
+}
+
 // ── editing a facts text ────────────────────────────────────────────
 
 /// The 1-based numbers of the lines of `text` that contain `needle`.

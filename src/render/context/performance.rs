@@ -1,7 +1,9 @@
 //! 第六部分 绩效情况 and the score tables (`sections/06-performance`,
 //! `attachments/2-unit-evaluation`, `attachments/3-project`): a table's
 //! execution score, totals, and its tree of indicators, each read through
-//! its own key (its table and position).
+//! its own key (its table and position). An indicator that does not apply
+//! carries its reason, one that applies in a re-scaled category its
+//! re-scaled weight, and the category the names of those that do not apply.
 
 use tera::Value as Tera;
 
@@ -44,6 +46,17 @@ pub(super) fn evaluation(o: &Obj, table: Table, e: &Evaluation, figures: &Figure
         .map(|(ci, c)| category(o.item("categories", ci), table, ci, c, figures))
         .collect();
     o.list("categories", "一级指标", categories);
+    let rescaled = e
+        .categories
+        .iter()
+        .flat_map(|c| &c.subcategories)
+        .flat_map(|s| &s.indicators)
+        .any(|i| !i.applies());
+    o.put(
+        "rescaled",
+        "是否有本年不适用的指标（其所在一级指标的分值已折算）",
+        Tera::from(rescaled),
+    );
     let rows: usize = e
         .categories
         .iter()
@@ -58,6 +71,17 @@ fn category(mut co: Obj, table: Table, ci: usize, c: &Category, figures: &Figure
     co.text("name", "一级指标", &c.name);
     co.figure("weight", figures, Key::Category(table, ci, Part::Weight));
     co.figure("score", figures, Key::Category(table, ci, Part::Score));
+    co.figure(
+        "applicable_weight",
+        figures,
+        Key::Category(table, ci, Part::ApplicableWeight),
+    );
+    let not_applicable: Vec<_> = (c.subcategories.iter())
+        .flat_map(|s| &s.indicators)
+        .filter(|i| !i.applies())
+        .map(|i| i.name.clone())
+        .collect();
+    co.texts("not_applicable", "本年不适用的三级指标名", &not_applicable);
     let subs: Vec<Obj> = c
         .subcategories
         .iter()
@@ -126,7 +150,14 @@ fn subcategory(
                 figures,
                 Key::Indicator(id, IndicatorFigure::Weight),
             );
+            io.figure(
+                "rescaled_weight",
+                figures,
+                Key::Indicator(id, IndicatorFigure::RescaledWeight),
+            );
             io.figure("score", figures, Key::Indicator(id, IndicatorFigure::Score));
+            io.put("applicable", "本年是否适用", Tera::from(ind.applies()));
+            io.opt_text("reason", "不适用的原因", ind.reason.as_ref());
             io.opt_text(
                 "deviation",
                 "偏差原因分析及改进措施",
