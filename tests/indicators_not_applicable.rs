@@ -261,6 +261,8 @@ fn applicable_is_true_or_false_never_a_chinese_word() {
         "applicable: \"否\"",
         "applicable: 不适用",
         "applicable: 0",
+        "applicable: ~",
+        "applicable:",
     ] {
         let (text, line) = with("applicable: false", written);
         let e = load_err(&text);

@@ -100,7 +100,8 @@ pub struct Indicator {
     #[serde(default)]
     pub deviation: Option<Text>,
     /// 本年是否适用：不适用的指标写 applicable: false，并在 reason 写明原因；它不计分，同一一级指标下适用指标的分值按比例折算，使一级指标分值不变；可省（适用）。
-    #[serde(default)]
+    #[serde(default, deserialize_with = "written")]
+    #[schemars(with = "Flag")]
     pub applicable: Option<Flag>,
     /// 不适用的原因（applicable: false 时必填，印在自评表的偏差原因分析栏），如“本年度未发生安全生产事故，该指标无考核对象”。
     #[serde(default)]
