@@ -262,6 +262,8 @@ fn applicable_is_true_or_false_never_a_chinese_word() {
         "applicable: 不适用",
         "applicable: 0",
         "applicable: ~",
+        "applicable: [false]",
+        "applicable: { value: false }",
         "applicable:",
     ] {
         let (text, line) = with("applicable: false", written);

@@ -35,9 +35,9 @@ pub(super) struct Noticed {
     /// The notes, in the order the values were read; a pending value's path
     /// is left empty for the caller to fill in.
     pub notes: Vec<Note>,
-    /// What the number being read when reading stopped must be (金额, 数值,
-    /// 人数, 年度): a type error from the YAML reader then says what belonged
-    /// there. None once a number has been read whole.
+    /// What the number (or yes-or-no) being read when reading stopped must be
+    /// (金额, 数值, 人数, 年度, true 或 false): a type error from the YAML
+    /// reader then says what belonged there. None once it has been read whole.
     pub expecting: Option<&'static str>,
 }
 
@@ -251,7 +251,10 @@ impl<'de> Deserialize<'de> for Year {
 
 impl<'de> Deserialize<'de> for Flag {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // A list or a mapping in its place is said to be no true or false.
+        notice(|n| n.expecting = Some("布尔值 true 或 false"));
         let (value, at) = located(d)?;
+        notice(|n| n.expecting = None);
         Ok(Flag { value, at })
     }
 }
