@@ -514,3 +514,26 @@ fn the_tables_show_not_applicable_with_the_reason_and_the_rescaled_weights() {
     let docx_text = body.text();
     assert!(docx_text.contains("50÷40") && docx_text.contains("90÷60"));
 }
+
+#[test]
+fn next_years_file_scores_it_again_and_says_why_it_did_not_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = dir.path().join("2024.yaml");
+    std::fs::write(&from, unit_with_one_not_applicable()).unwrap();
+    let o = common::jixiao(&["init", "--year", "2025", "--from", from.to_str().unwrap()]);
+    assert!(o.status.success(), "{o:?}");
+    let text = std::fs::read_to_string(dir.path().join("2025.yaml")).unwrap();
+    let next = jixiao::model::load_str(&text, "2025.yaml").expect("next year's file loads");
+    let indicators = &next.facts.self_evaluation.categories[0].subcategories[0].indicators;
+    assert_eq!(indicators[1].name.value, "安全事故处置次数");
+    assert!(indicators[1].applies() && indicators[1].reason.is_none());
+    let comment = line_of(&text, "本年未发生安全事故，无处置对象");
+    assert_eq!(comment, line_of(&text, "- name: 安全事故处置次数") + 1);
+    assert!(
+        text.lines()
+            .nth(comment - 1)
+            .unwrap()
+            .trim_start()
+            .starts_with('#')
+    );
+}

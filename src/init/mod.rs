@@ -10,6 +10,8 @@
 //! number that `jixiao check` lists with its path until it is filled. The
 //! year's outcomes in words (实际完成情况, 主要完成情况) are emptied, and each
 //! indicator's 实际完成值 reads 待填. Comments of the source are not carried over.
+//! An indicator that did not apply applies again, with a comment giving last
+//! year's reason.
 
 mod file;
 mod new_unit;
@@ -196,6 +198,18 @@ fn evaluation(w: &mut Writer, indent: usize, e: &Evaluation) {
 
 fn indicator(w: &mut Writer, indent: usize, i: &Indicator) {
     w.text(indent, "name", &i.name);
+    if let Some(reason) = i.reason.as_ref().filter(|_| !i.applies()) {
+        // Next year it applies unless the clerk says again that it does not.
+        let reason = reason
+            .value
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        w.raw(&format!(
+            "{}# 上年不适用（{reason}）；本年仍不适用时写 applicable: false 和 reason\n",
+            pad(indent)
+        ));
+    }
     w.key(indent, "weight", &number(i.weight.value));
     w.key(indent, "target", &scalar(&i.target.text));
     w.key(indent, "actual", "待填 # 实际完成值（文字）");
