@@ -5,6 +5,7 @@
 //! facts and the computed figures; they never change them. Each rule's
 //! entry for clerks (meaning, example, cause, fix) is in [`reference`].
 
+mod applicability;
 mod consistency;
 mod pending;
 mod plausibility;

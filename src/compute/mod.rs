@@ -11,6 +11,7 @@
 mod base_data;
 mod builder;
 pub mod key;
+mod rescaling;
 mod scoring;
 mod spending;
 

@@ -1,11 +1,8 @@
 //! Scores: each indicator by its target's rule, subtotals per 一级 and 二级
 //! indicator, the total score and the grade (评价等级).
 //!
-//! An indicator that does not apply this year (`applicable: false`) is not
-//! scored; the indicators of its 一级 category that apply share the
-//! category's weight in proportion to their own (按百分制折算), each
-//! re-scaled weight rounded by the file's rule and scored against like a
-//! weight as written. `docs/data.md` gives the worked arithmetic.
+//! An indicator that does not apply this year is not scored; the others of
+//! its category are scored against their re-scaled weights ([`super::rescaling`]).
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -14,8 +11,9 @@ mod rule;
 
 use super::builder::{Builder, rounding_words};
 use super::key::{IndicatorFigure, IndicatorId, Key, Money, Part, Table, TableFigure};
+use super::rescaling::{Rescaling, rescaling, scored_weight, weight_fact};
 use super::{Kind, Value};
-use crate::model::{Category, Evaluation, Indicator, Loc, Rating};
+use crate::model::{Evaluation, Indicator, Loc, Rating};
 use rule::{over_achieved, rule_score, short_of_full};
 
 /// How an indicator's score was obtained.
@@ -171,116 +169,6 @@ pub(super) fn table(b: &mut Builder, table: Table, name: &str, evaluation: &Eval
         ),
         &[total_key],
     );
-}
-
-/// How the weights of a category with an indicator that does not apply are
-/// re-scaled (按百分制折算): each indicator that applies gets its weight ×
-/// the category's weight ÷ the weights that apply, so that the category keeps
-/// its share of 100.
-#[derive(Debug, Clone, Copy)]
-struct Rescaling {
-    /// The category's weight: all its indicators' weights, as written.
-    category: Key,
-    /// The weights of its indicators that apply.
-    applicable: Key,
-}
-
-/// Records an indicator's weight as written (分值).
-fn weight_fact(b: &mut Builder, id: IndicatorId, indicator: &Indicator) {
-    b.fact(
-        Key::Indicator(id, IndicatorFigure::Weight),
-        &format!("{}分值", indicator.name.value),
-        Kind::Score,
-        indicator.weight.value,
-        indicator.weight.at,
-    );
-}
-
-/// For a category with an indicator that does not apply: records every
-/// indicator's weight, the category's weight (their sum) and the weights
-/// that apply, before any score. None when every indicator applies.
-fn rescaling(
-    b: &mut Builder,
-    name: &str,
-    (table, ci): (Table, usize),
-    category: &Category,
-    place: impl Fn(usize, usize) -> IndicatorId,
-) -> Option<Rescaling> {
-    let indicators = || {
-        (category.subcategories.iter().enumerate()).flat_map(|(si, sub)| {
-            (sub.indicators.iter().enumerate()).map(move |(ii, indicator)| (si, ii, indicator))
-        })
-    };
-    if indicators().all(|(.., indicator)| indicator.applies()) {
-        return None;
-    }
-    let mut all = Vec::new();
-    let mut applicable = Vec::new();
-    for (si, ii, indicator) in indicators() {
-        let id = place(si, ii);
-        weight_fact(b, id, indicator);
-        let key = Key::Indicator(id, IndicatorFigure::Weight);
-        all.push(key);
-        if indicator.applies() {
-            applicable.push(key);
-        }
-    }
-    let part = |p| Key::Category(table, ci, p);
-    let category_name = &category.name.value;
-    b.sum(
-        part(Part::Weight),
-        &format!("{name}{category_name}分值"),
-        Kind::Score,
-        &all,
-    );
-    b.sum(
-        part(Part::ApplicableWeight),
-        &format!("{name}{category_name}适用指标分值合计"),
-        Kind::Score,
-        &applicable,
-    );
-    Some(Rescaling {
-        category: part(Part::Weight),
-        applicable: part(Part::ApplicableWeight),
-    })
-}
-
-/// The weight an indicator that applies is scored against: as written, or
-/// re-scaled in its category; the key it is recorded under.
-fn scored_weight(
-    b: &mut Builder,
-    id: IndicatorId,
-    label: &str,
-    rescaling: Option<Rescaling>,
-) -> (Key, Decimal) {
-    let weight_key = Key::Indicator(id, IndicatorFigure::Weight);
-    let Some(r) = rescaling else {
-        return (weight_key, b.value(weight_key).unwrap_or_default());
-    };
-    let key = Key::Indicator(id, IndicatorFigure::RescaledWeight);
-    let weight = b.value(weight_key).unwrap_or_default();
-    let category = b.value(r.category).unwrap_or_default();
-    let applicable = b.value(r.applicable).unwrap_or_default();
-    let rescaled = weight
-        .checked_mul(category)
-        .and_then(|w| w.checked_div(applicable))
-        .map(|w| b.round(w));
-    let formula = format!(
-        "{} {weight} × {} {category} ÷ {} {applicable}（不适用的指标不计分，其分值由同一一级指标下适用的指标按分值比例分享；{}；适用指标分值合计为 0 时无法折算）",
-        b.label(weight_key),
-        b.label(r.category),
-        b.label(r.applicable),
-        rounding_words(b.rules.rounding)
-    );
-    b.computed(
-        key,
-        &format!("{label}折算分值"),
-        Kind::Score,
-        (applicable.is_zero(), rescaled),
-        formula,
-        &[weight_key, r.category, r.applicable],
-    );
-    (key, b.value(key).unwrap_or_default())
 }
 
 /// Records an indicator's score figure (and the facts and re-scaled weight
