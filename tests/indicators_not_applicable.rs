@@ -340,6 +340,15 @@ fn a_category_with_nothing_left_that_applies_is_an_error_at_its_line() {
         analysis.figures.number("unit.total_score"),
         Some(d("56.16"))
     );
+    // 六 gives its subcategory no weight and no score, only its reason.
+    // The note under 附件2 gives no ratio for it.
+    let paragraphs = common::paragraphs(&common::markdown(&analysis));
+    let mut naming = paragraphs.iter().filter(|p| p.contains("“政策知晓率”"));
+    let six = naming.next().unwrap();
+    assert!(six.contains("本年未开展宣传"), "{six}");
+    assert!(!six.chars().any(|c| c.is_ascii_digit()), "{six}");
+    let note = naming.next().unwrap();
+    assert!(note.contains("50÷40") && !note.contains("÷0"), "{note}");
     // 产出 with its three applicable indicators weighing 0: 0 + 10 = 10, so
     // J009 too (10 + 10 + 40 = 60).
     let zero = replaced(

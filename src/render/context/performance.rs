@@ -82,6 +82,14 @@ fn category(mut co: Obj, table: Table, ci: usize, c: &Category, figures: &Figure
         .map(|i| i.name.clone())
         .collect();
     co.texts("not_applicable", "本年不适用的三级指标名", &not_applicable);
+    let shared = figures
+        .number_of(Key::Category(table, ci, Part::ApplicableWeight))
+        .is_some_and(|w| !w.is_zero());
+    co.put(
+        "rescaled",
+        "适用的指标是否分享了不适用指标的分值（有不适用的指标且适用指标分值合计不为 0）",
+        Tera::from(shared),
+    );
     let subs: Vec<Obj> = c
         .subcategories
         .iter()
@@ -116,6 +124,11 @@ fn subcategory(
     so.text("name", "二级指标", &s.name);
     so.opt_text("focus", "本项指标主要考核的内容", s.focus.as_ref());
     so.texts("achievements", "主要完成情况", &s.achievements);
+    so.put(
+        "applicable",
+        "是否有本年适用的三级指标",
+        Tera::from(s.indicators.iter().any(|i| i.applies())),
+    );
     so.figure(
         "weight",
         figures,
