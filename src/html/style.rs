@@ -35,6 +35,9 @@ const XIAOBIAOSONG: &str = r#""Times New Roman", "方正小标宋简体", "FZXia
 /// 宋体: page numbers.
 const SONGTI: &str = r#""Times New Roman", "宋体", SimSun, STSong, "Noto Serif CJK SC", serif"#;
 
+/// The width of table borders in twips (½ pt, as in the DOCX).
+const BORDER: i32 = 10;
+
 /// Points in `twips` (1/20 pt), written with the decimals it needs.
 fn points(twips: i32) -> String {
     let sign = if twips < 0 { "-" } else { "" };
@@ -60,7 +63,11 @@ fn build() -> String {
     let spacing = points(CHARACTER_SPACING);
     let text_width = points(TEXT_WIDTH as i32);
     let cell_size = points(CELL_TEXT.character as i32);
-    let cell_padding = points(CELL_TEXT.padding as i32 / 2);
+    // The DOCX's cell margin on each side, less half the border line the
+    // collapsed borders take from it, so that a column holds as many
+    // characters as the DOCX's.
+    let cell_padding = points(CELL_TEXT.padding as i32 / 2 - BORDER / 2);
+    let border = points(BORDER);
     format!(
         r#"html {{ background: #e8e8e4; }}
 body {{ margin: 0; color: #000; }}
@@ -82,7 +89,7 @@ body {{ margin: 0; color: #000; }}
 .report p.attachment-list {{ margin-top: {line}; padding-left: 5em; text-indent: -3em; text-align: left; break-before: avoid; }}
 .report table {{ width: 100%; table-layout: fixed; border-collapse: collapse; margin: 0;
   font-size: {cell_size}; line-height: 1.3; letter-spacing: normal; text-align: left; }}
-.report th, .report td {{ border: 0.5pt solid #000; padding: 0 {cell_padding}; vertical-align: middle; }}
+.report th, .report td {{ border: {border} solid #000; padding: 1pt {cell_padding}; vertical-align: middle; }}
 .report th {{ font-family: {HEITI}; font-weight: normal; }}
 .report th.center, .report td.center {{ text-align: center; }}
 .report th.right, .report td.right {{ text-align: right; }}
