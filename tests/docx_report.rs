@@ -12,7 +12,7 @@ mod pdf;
 #[path = "docx_support/read_back.rs"]
 mod read_back;
 
-use common::{DATA, analysis, jixiao_command, markdown};
+use common::{DATA, analysis, jixiao_command, markdown, numbers};
 use jixiao::document::{Block, Slot, Table};
 use read_back::{El, body};
 
@@ -122,21 +122,6 @@ fn every_table_has_the_markdowns_merged_cells_and_header_rows() {
         restarts >= 12,
         "附件2 merges 一级 and 二级 columns: {restarts}"
     );
-}
-
-/// Numbers as they appear in text: digits with an optional decimal part.
-fn numbers(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for c in text.chars().chain(std::iter::once(' ')) {
-        if c.is_ascii_digit() || (c == '.' && !current.is_empty()) {
-            current.push(c);
-        } else if !current.is_empty() {
-            out.push(current.trim_end_matches('.').to_string());
-            current.clear();
-        }
-    }
-    out
 }
 
 #[test]

@@ -152,6 +152,41 @@ pub fn paragraphs(markdown: &str) -> Vec<String> {
         .collect()
 }
 
+/// Numbers as they appear in text: digits with an optional decimal part.
+pub fn numbers(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() || (c == '.' && !current.is_empty()) {
+            current.push(c);
+        } else if !current.is_empty() {
+            out.push(current.trim_end_matches('.').to_string());
+            current.clear();
+        }
+    }
+    out
+}
+
+/// What a reader of the Markdown sees as text: without its HTML tags,
+/// comments and character references.
+pub fn markdown_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut rest = markdown;
+    while let Some(at) = rest.find(['<', '&']) {
+        out.push_str(&rest[..at]);
+        let close = if rest[at..].starts_with('<') {
+            '>'
+        } else {
+            ';'
+        };
+        let end = rest[at..].find(close).map_or(rest.len(), |e| at + e + 1);
+        out.push(' ');
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 // ── editing a facts text ────────────────────────────────────────────
 
 /// The 1-based numbers of the lines of `text` that contain `needle`.

@@ -1,11 +1,13 @@
 //! LibreOffice's rendering of a DOCX, read back page by page with poppler.
 //! Runs where `soffice`, `pdftotext` and `pdfinfo` are on PATH (`.ci/run`
-//! installs them); elsewhere [`render`] says so and gives `None`.
+//! installs them); elsewhere [`render`] says so and gives `None`. A PDF
+//! printed by another program is read back the same way ([`Pdf::written`]).
 
 use std::path::Path;
 use std::process::Command;
 
-fn on_path(program: &str) -> bool {
+/// Whether `program` is on PATH.
+pub fn on_path(program: &str) -> bool {
     std::env::var_os("PATH")
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
 }
@@ -44,6 +46,33 @@ pub fn render(docx: &[u8], stem: &str) -> Option<Pdf> {
 }
 
 impl Pdf {
+    /// The PDF at `path`, written into `dir` by another program.
+    pub fn written(dir: tempfile::TempDir, path: std::path::PathBuf) -> Pdf {
+        assert!(path.is_file(), "no PDF at {}", path.display());
+        Pdf { _dir: dir, path }
+    }
+
+    /// The size of every page in points (width, height).
+    pub fn page_sizes(&self) -> Vec<(f64, f64)> {
+        let out = Command::new("pdfinfo")
+            .args(["-f", "1", "-l", &self.page_count().to_string()])
+            .arg(&self.path)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| l.starts_with("Page "))
+            .filter_map(|l| l.split_once(" size:"))
+            .map(|(_, size)| {
+                let numbers: Vec<f64> = size
+                    .split_whitespace()
+                    .filter_map(|w| w.parse().ok())
+                    .collect();
+                (numbers[0], numbers[1])
+            })
+            .collect()
+    }
+
     /// `pdfinfo`'s report.
     pub fn info(&self) -> String {
         let out = Command::new("pdfinfo").arg(&self.path).output().unwrap();
