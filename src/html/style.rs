@@ -5,8 +5,8 @@
 //!   has on Windows and macOS and by the Noto CJK faces a Linux has, then a
 //!   generic family: 仿宋 for body text, 方正小标宋 for the title and table
 //!   titles, 黑体 for 一、 headings, attachment labels and table heads, 楷体
-//!   for ㈠ headings; Latin letters and digits in Times New Roman, as in the
-//!   DOCX.
+//!   for ㈠ headings; Latin letters and digits in Times New Roman (a local
+//!   face, never fetched), as in the DOCX.
 //! - Sizes in points as the DOCX sets them: 2号 (22 pt) title, 3号 (16 pt)
 //!   body, 小二 (18 pt) table titles, 小四 (12 pt) notes, 五号 (10.5 pt)
 //!   tables; the body's line pitch and character spacing from
@@ -24,16 +24,22 @@ use std::sync::OnceLock;
 
 use crate::docx::geometry::{CELL_TEXT, CHARACTER_SPACING, LINE_PITCH, MARGINS_MM, TEXT_WIDTH};
 
+/// The face of Latin letters and digits, as the DOCX's `w:ascii`/`w:hAnsi`
+/// face: Times New Roman or a face of its metrics, for Basic Latin and
+/// Latin-1 only, so that full-width punctuation (“：”, “（”) stays in the
+/// Chinese face after it, as in the DOCX.
+const LATIN_FACE: &str = r#"@font-face { font-family: "jixiao-latin"; src: local("Times New Roman"), local("TimesNewRomanPSMT"), local("Liberation Serif"), local("Tinos"); unicode-range: U+0000-00FF; }"#;
+
 /// 仿宋: body text, notes, table cells.
-const FANGSONG: &str = r#""Times New Roman", "仿宋_GB2312", "FangSong_GB2312", "仿宋", FangSong, STFangsong, "Noto Serif CJK SC", "Source Han Serif SC", serif"#;
+const FANGSONG: &str = r#""jixiao-latin", "仿宋_GB2312", "FangSong_GB2312", "仿宋", FangSong, STFangsong, "Noto Serif CJK SC", "Source Han Serif SC", serif"#;
 /// 黑体: 一、 headings, attachment labels, table heads.
-const HEITI: &str = r#""Times New Roman", "黑体", SimHei, STHeiti, "Noto Sans CJK SC", "Source Han Sans SC", sans-serif"#;
+const HEITI: &str = r#""jixiao-latin", "黑体", SimHei, STHeiti, "Noto Sans CJK SC", "Source Han Sans SC", sans-serif"#;
 /// 楷体: ㈠ headings.
-const KAITI: &str = r#""Times New Roman", "楷体_GB2312", "KaiTi_GB2312", "楷体", KaiTi, STKaiti, "Noto Serif CJK SC", "Source Han Serif SC", serif"#;
+const KAITI: &str = r#""jixiao-latin", "楷体_GB2312", "KaiTi_GB2312", "楷体", KaiTi, STKaiti, "Noto Serif CJK SC", "Source Han Serif SC", serif"#;
 /// 方正小标宋: the title and table titles.
-const XIAOBIAOSONG: &str = r#""Times New Roman", "方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "宋体", SimSun, STSong, "Noto Serif CJK SC", "Source Han Serif SC", serif"#;
+const XIAOBIAOSONG: &str = r#""jixiao-latin", "方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "宋体", SimSun, STSong, "Noto Serif CJK SC", "Source Han Serif SC", serif"#;
 /// 宋体: page numbers.
-const SONGTI: &str = r#""Times New Roman", "宋体", SimSun, STSong, "Noto Serif CJK SC", serif"#;
+const SONGTI: &str = r#""jixiao-latin", "宋体", SimSun, STSong, "Noto Serif CJK SC", serif"#;
 
 /// The width of table borders in twips (½ pt, as in the DOCX).
 const BORDER: i32 = 10;
@@ -63,13 +69,15 @@ fn build() -> String {
     let spacing = points(CHARACTER_SPACING);
     let text_width = points(TEXT_WIDTH as i32);
     let cell_size = points(CELL_TEXT.character as i32);
-    // The DOCX's cell margin on each side, less half the border line the
-    // collapsed borders take from it, so that a column holds as many
-    // characters as the DOCX's.
-    let cell_padding = points(CELL_TEXT.padding as i32 / 2 - BORDER / 2);
+    // The DOCX's cell margin on each side, less the border line the
+    // collapsed borders take from the cell (a browser draws a ½-pt line a
+    // whole pixel wide), so that a column holds as many characters as the
+    // DOCX's.
+    let cell_padding = points(CELL_TEXT.padding as i32 / 2 - BORDER);
     let border = points(BORDER);
     format!(
-        r#"html {{ background: #e8e8e4; }}
+        r#"{LATIN_FACE}
+html {{ background: #e8e8e4; }}
 body {{ margin: 0; color: #000; }}
 .report {{ box-sizing: content-box; max-width: {text_width}; margin: 1.5em auto; padding: 2.5em 2em; background: #fff;
   font-family: {FANGSONG}; font-size: 16pt; line-height: {line}; letter-spacing: {spacing};
