@@ -1,5 +1,5 @@
-//! What users get from the two bundled units, byte for byte: the Markdown and
-//! DOCX `build` writes and what `check` (human and JSON), `explain --list` and
+//! What users get from the two bundled units, byte for byte: the Markdown,
+//! DOCX and HTML `build` writes and what `check` (human and JSON), `explain --list` and
 //! `vars` print. A restructuring of the code must leave every byte as it was;
 //! a deliberate change of output is recorded by running this test with
 //! `JIXIAO_BLESS=1`, and its diff is reviewed like any other change.
@@ -49,6 +49,8 @@ fn every_output_of_the_bundled_units_is_as_recorded() {
         "build",
         "--allow-errors",
         "-q",
+        "--format",
+        "md,docx,html",
         "-o",
         out.path().to_str().unwrap(),
     ];
@@ -57,7 +59,7 @@ fn every_output_of_the_bundled_units_is_as_recorded() {
     let mut changed = Vec::new();
     for unit in UNITS {
         let stem = Path::new(unit).file_stem().unwrap().to_str().unwrap();
-        for ext in ["md", "docx"] {
+        for ext in ["md", "docx", "html"] {
             let bytes = std::fs::read(out.path().join(format!("{stem}.{ext}"))).unwrap();
             same_as_recorded(&format!("{stem}.{ext}"), &bytes, &mut changed);
         }
