@@ -14,11 +14,10 @@ mod units;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::{REFERENCE, analyse, jixiao, markdown_text, numbers, replace_line, stderr};
+use common::{REFERENCE, analyse, jixiao, markdown, markdown_text, numbers, replace_line, stderr};
 use jixiao::Analysis;
 use jixiao::document::{Block, CellAlign, Document, Table, plain_text};
 use jixiao::pipeline::Output;
-use jixiao::render::{self, Templates};
 use scraper::{ElementRef, Html, Selector};
 use units::UNITS;
 
@@ -30,8 +29,7 @@ struct Built {
 }
 
 fn built(analysis: &Analysis) -> Built {
-    let templates = Templates::load(None).expect("the default templates load");
-    let markdown = render::markdown(analysis, &templates).expect("renders");
+    let markdown = markdown(analysis);
     let document = jixiao::document::parse(&markdown).expect("parses");
     let html = Output::Html.of(&markdown, analysis).expect("writes");
     Built {

@@ -1,15 +1,17 @@
 //! The page geometry of GB/T 9704-2012, the one place its numbers live: A4,
 //! the margins 37/35/28/26 mm, the text area they leave, the line pitch
 //! that puts 22 lines in it, the character spacing that puts 28 characters
-//! of 3号 on a line, and where the page number sits below the text.
+//! of 3号 on a line, the size of table text, and where the page number
+//! sits below the text.
 //!
 //! The section properties and footers (`page`), the paragraph styles
-//! (`styles`), tables, the title and the list of attachments all read it.
+//! (`styles`), tables, the title and the list of attachments all read it,
+//! and so does the HTML's stylesheet (`crate::html`), which lays out the
+//! same page for print.
 //!
 //! All lengths are twips (1/20 pt; 1 mm = 1440 / 25.4 ≈ 56.6929 twips),
 //! but for the margins, which are whole millimetres in the standard and
-//! are kept in millimetres too for the HTML's print style
-//! (`crate::html`), which lays out the same page.
+//! are kept in millimetres too, as CSS gives them.
 
 use crate::document::columns::Metrics;
 
