@@ -16,9 +16,10 @@
 //! Beside them: [`diff`] compares two files through the same stages,
 //! [`explain`] traces a figure back to its facts, [`init`] writes next year's
 //! file, [`watch`] rebuilds on every save, [`schema`] describes the facts file
-//! for editors, and [`characters`] names the characters a report cannot
-//! carry. The command line (`src/cli/`) parses arguments and prints; it
-//! turns errors into reports, and nothing else does.
+//! for editors, [`rounding`] owns how every figure is rounded, and
+//! [`characters`] names the characters a report cannot carry. The command
+//! line (`src/cli/`) parses arguments and prints; it turns errors into
+//! reports, and nothing else does.
 
 // A load error carries its source for display and is made at most once per
 // file; keeping it unboxed keeps its fields plain to match on.
@@ -38,6 +39,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod rounding;
 pub mod schema;
 pub mod watch;
 

@@ -6,21 +6,38 @@ mod common;
 
 use common::REFERENCE;
 use jixiao::Analysis;
-use jixiao::compute::{Basis, Value, round, round_rate};
-use jixiao::model::{Rounding, load_str};
+use jixiao::compute::{Basis, Value};
+use jixiao::model::load_str;
+use jixiao::rounding::{Measure, Mode, Rounding};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 // ── rounding ────────────────────────────────────────────────────────
 
+/// A score rounded to 2 decimals by `mode`.
+fn round(value: Decimal, mode: Mode) -> Decimal {
+    Rounding::with_mode(mode).round(value, Measure::Score)
+}
+
+/// `part ÷ whole × 100` rounded to 2 decimals by `mode`.
+fn round_rate(part: Decimal, whole: Decimal, mode: Mode) -> Option<Decimal> {
+    Rounding::with_mode(mode).rate(part, whole)
+}
+
 /// `m ÷ 10^s` rounded to 2 decimals with integers only: half away from zero,
 /// or toward zero when `truncate`; the result in hundredths.
 fn reference_round(m: i64, s: u32, truncate: bool) -> i128 {
+    reference_round_to(m, s, 2, truncate)
+}
+
+/// `m ÷ 10^s` rounded to `places` decimals with integers only; the result in
+/// units of the last place.
+fn reference_round_to(m: i64, s: u32, places: u32, truncate: bool) -> i128 {
     let m = i128::from(m);
-    if s <= 2 {
-        return m * 10i128.pow(2 - s);
+    if s <= places {
+        return m * 10i128.pow(places - s);
     }
-    let div = 10i128.pow(s - 2);
+    let div = 10i128.pow(s - places);
     let (q, r) = (m.abs() / div, m.abs() % div);
     let q = if !truncate && 2 * r >= div { q + 1 } else { q };
     m.signum() * q
@@ -42,7 +59,7 @@ proptest! {
     #[test]
     fn round_half_up_matches_integer_arithmetic(m in any::<i64>(), s in 0u32..=6) {
         let value = Decimal::new(m, s);
-        let got = round(value, Rounding::HalfUp);
+        let got = round(value, Mode::HalfUp);
         prop_assert_eq!(got, hundredths(reference_round(m, s, false)), "{}", value);
         prop_assert!(got.scale() <= 2);
     }
@@ -50,16 +67,31 @@ proptest! {
     #[test]
     fn truncation_matches_integer_arithmetic(m in any::<i64>(), s in 0u32..=6) {
         let value = Decimal::new(m, s);
-        let got = round(value, Rounding::Truncate);
+        let got = round(value, Mode::Truncate);
         prop_assert_eq!(got, hundredths(reference_round(m, s, true)), "{}", value);
         prop_assert!(got.abs() <= value.abs());
     }
 
+    /// Every mode at every allowed number of places, for every kind.
+    #[test]
+    fn rounding_matches_integer_arithmetic_at_any_places(
+        m in any::<i64>(), s in 0u32..=6, places in 0u32..=4, truncate in any::<bool>(),
+    ) {
+        let value = Decimal::new(m, s);
+        let mode = if truncate { Mode::Truncate } else { Mode::HalfUp };
+        let rule = Rounding { mode, money: places, rate: places, score: places };
+        let want = Decimal::from_i128_with_scale(reference_round_to(m, s, places, truncate), places);
+        for measure in [Measure::Money, Measure::Rate, Measure::Score] {
+            prop_assert_eq!(rule.round(value, measure), want, "{} at {}", value, places);
+        }
+        prop_assert_eq!(rule.shown(value, places).scale(), places);
+    }
+
     #[test]
     fn rounding_is_idempotent(m in any::<i64>(), s in 0u32..=6) {
-        let once = round(Decimal::new(m, s), Rounding::HalfUp);
-        prop_assert_eq!(round(once, Rounding::HalfUp), once);
-        prop_assert_eq!(round(once, Rounding::Truncate), once);
+        let once = round(Decimal::new(m, s), Mode::HalfUp);
+        prop_assert_eq!(round(once, Mode::HalfUp), once);
+        prop_assert_eq!(round(once, Mode::Truncate), once);
     }
 
     /// Any two decimals at all, over the whole range: never a panic, and no
@@ -72,7 +104,7 @@ proptest! {
     ) {
         let part = Decimal::from_parts(a.0, a.1, a.2, a.3, sa);
         let whole = if zero_whole { Decimal::ZERO } else { Decimal::from_parts(b.0, b.1, b.2, b.3, sb) };
-        for rounding in [Rounding::HalfUp, Rounding::Truncate] {
+        for rounding in [Mode::HalfUp, Mode::Truncate] {
             let r = round_rate(part, whole, rounding);
             if whole.is_zero() {
                 prop_assert!(r.is_none());
@@ -88,7 +120,7 @@ proptest! {
         whole in prop_oneof![Just(0i64), 0i64..=1_000_000_000_000_000], sb in 0u32..=2,
     ) {
         let (p, w) = (Decimal::new(part, sa), Decimal::new(whole, sb));
-        for rounding in [Rounding::HalfUp, Rounding::Truncate] {
+        for rounding in [Mode::HalfUp, Mode::Truncate] {
             prop_assert_eq!(round_rate(p, w, rounding).is_none(), w.is_zero());
         }
     }
@@ -105,8 +137,8 @@ proptest! {
         // p ÷ w × 100, in hundredths: part × 10000 ÷ whole
         let n = i128::from(part) * 10_000;
         let d = i128::from(whole);
-        prop_assert_eq!(round_rate(p, w, Rounding::HalfUp), Some(hundredths(div_half_up(n, d))));
-        prop_assert_eq!(round_rate(p, w, Rounding::Truncate), Some(hundredths(n / d)));
+        prop_assert_eq!(round_rate(p, w, Mode::HalfUp), Some(hundredths(div_half_up(n, d))));
+        prop_assert_eq!(round_rate(p, w, Mode::Truncate), Some(hundredths(n / d)));
     }
 }
 

@@ -1,5 +1,6 @@
-//! The arithmetic primitives shared by every figure: facts, sums, differences,
-//! rates and rounding, each recording its provenance.
+//! The arithmetic primitives shared by every figure: facts, sums, differences
+//! and rates, each recording its provenance; rates and scores are rounded by
+//! the file's rule ([`crate::rounding`]).
 //!
 //! Every operation is checked. A result beyond what a decimal can hold (about
 //! 7.9 × 10^28) is never saturated or wrapped: the figure is missing (“—”)
@@ -8,36 +9,11 @@
 
 use std::collections::HashSet;
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use super::{Figure, Figures, IndicatorOutcome, Key, Kind, Value};
-use crate::model::{Facts, Loc, Rounding, Rules, Scoring};
-
-/// Rounds to 2 decimals by the file's rule (half-up by default).
-pub fn round(value: Decimal, rounding: Rounding) -> Decimal {
-    let strategy = match rounding {
-        Rounding::HalfUp => RoundingStrategy::MidpointAwayFromZero,
-        Rounding::Truncate => RoundingStrategy::ToZero,
-    };
-    value.round_dp_with_strategy(2, strategy)
-}
-
-/// `part ÷ whole × 100`, rounded; none when `whole` is zero.
-pub fn round_rate(part: Decimal, whole: Decimal, rounding: Rounding) -> Option<Decimal> {
-    if whole.is_zero() {
-        return None;
-    }
-    part.checked_div(whole)
-        .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED))
-        .map(|r| round(r, rounding))
-}
-
-pub(super) fn rounding_words(rounding: Rounding) -> &'static str {
-    match rounding {
-        Rounding::HalfUp => "四舍五入保留 2 位小数",
-        Rounding::Truncate => "截断保留 2 位小数",
-    }
-}
+use crate::model::{Facts, Loc, Rules, Scoring};
+use crate::rounding::Measure;
 
 /// Collects figures while they are computed.
 pub(super) struct Builder<'a> {
@@ -67,8 +43,14 @@ impl<'a> Builder<'a> {
         self.figures
     }
 
-    pub fn round(&self, value: Decimal) -> Decimal {
-        round(value, self.rules.rounding)
+    /// A figure of `measure` rounded by the file's rule.
+    pub fn round(&self, value: Decimal, measure: Measure) -> Decimal {
+        self.rules.rounding.round(value, measure)
+    }
+
+    /// The file's rule for `measure`, in words for a formula.
+    pub fn rounding_words(&self, measure: Measure) -> String {
+        self.rules.rounding.words(measure)
     }
 
     pub fn value(&self, key: Key) -> Option<Decimal> {
@@ -220,18 +202,17 @@ impl<'a> Builder<'a> {
         let value = if denominator.is_zero() && !self.overflowed(whole) {
             Value::Missing
         } else {
-            let computed = round_rate(
-                self.value(part).unwrap_or_default(),
-                denominator,
-                self.rules.rounding,
-            );
+            let computed = self
+                .rules
+                .rounding
+                .rate(self.value(part).unwrap_or_default(), denominator);
             self.checked(key, computed, &inputs)
         };
         let formula = format!(
             "{} ÷ {} × 100%（{}；分母为 0 时无执行率）",
             self.label(part),
             self.label(whole),
-            rounding_words(self.rules.rounding)
+            self.rounding_words(Measure::Rate)
         );
         self.derived(key, label, Kind::Percent, value, formula, &inputs);
     }

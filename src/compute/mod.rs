@@ -20,7 +20,6 @@ use std::collections::{BTreeSet, HashMap};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-pub use builder::{round, round_rate};
 pub use key::{Key, project_key};
 pub use scoring::{Basis, IndicatorOutcome, grade};
 

@@ -9,9 +9,10 @@
 use rust_decimal::Decimal;
 
 use super::Kind;
-use super::builder::{Builder, rounding_words};
+use super::builder::Builder;
 use super::key::{IndicatorFigure, IndicatorId, Key, Part, Table};
 use crate::model::{Category, Indicator};
+use crate::rounding::Measure;
 
 /// How the weights of a category with an indicator that does not apply are
 /// re-scaled (按百分制折算): each indicator that applies gets its weight ×
@@ -104,13 +105,13 @@ pub(super) fn scored_weight(
     let rescaled = weight
         .checked_mul(category)
         .and_then(|w| w.checked_div(applicable))
-        .map(|w| b.round(w));
+        .map(|w| b.round(w, Measure::Score));
     let formula = format!(
         "{} {weight} × {} {category} ÷ {} {applicable}（不适用的指标不计分，其分值由同一一级指标下适用的指标按分值比例分享；{}；适用指标分值合计为 0 时无法折算）",
         b.label(weight_key),
         b.label(r.category),
         b.label(r.applicable),
-        rounding_words(b.rules.rounding)
+        b.rounding_words(Measure::Score)
     );
     b.computed(
         key,

@@ -9,11 +9,12 @@ use serde::Serialize;
 
 mod rule;
 
-use super::builder::{Builder, rounding_words};
+use super::builder::Builder;
 use super::key::{IndicatorFigure, IndicatorId, Key, Money, Part, Table, TableFigure};
 use super::rescaling::{Rescaling, rescaling, scored_weight, weight_fact};
 use super::{Kind, Value};
 use crate::model::{Evaluation, Indicator, Loc, Rating};
+use crate::rounding::Measure;
 use rule::{over_achieved, rule_score, short_of_full};
 
 /// How an indicator's score was obtained.
@@ -241,11 +242,11 @@ fn score_indicator(
         .is_some_and(|d| !d.value.trim().is_empty());
     let over = measured.and_then(|m| over_achieved(&indicator.target.kind, m, rules));
     let rule = rule_score(&indicator.target.kind, measured, weight, rules).map(|rule| {
-        let score = b.round(rule.score).min(weight);
+        let score = b.round(rule.score, Measure::Score).min(weight);
         if rule.met || score < weight {
             (score, rule.words, rule.rule)
         } else {
-            let cap = short_of_full(weight);
+            let cap = short_of_full(weight, b.rules.rounding.step(Measure::Score));
             (
                 cap,
                 format!("{}；未达到目标，最多得 {cap} 分", rule.words),
@@ -275,7 +276,7 @@ fn score_indicator(
                 format!(
                     "{words}（目标 {}，{}）",
                     indicator.target.text,
-                    rounding_words(b.rules.rounding)
+                    b.rounding_words(Measure::Score)
                 ),
             )
         }
@@ -308,7 +309,7 @@ fn score_indicator(
     let figure = b.figures.name_of(score_key);
     b.outcome(IndicatorOutcome {
         figure,
-        over_achieved: over.map(|o| b.round(o)),
+        over_achieved: over.map(|o| b.round(o, Measure::Rate)),
         ..outcome(weight, value, basis)
     });
     (score_key, Some(weight_key))

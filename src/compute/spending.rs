@@ -3,10 +3,11 @@
 
 use rust_decimal::Decimal;
 
-use super::builder::{Builder, rounding_words};
+use super::builder::Builder;
 use super::key::{Holder, Income, Key, Money, Spending, Table, TableFigure};
 use super::{Kind, Value};
 use crate::model::{BudgetType, ExecutionScore, Facts, Loc, Project, Scoring, Source};
+use crate::rounding::Measure;
 
 /// The label of each budget column, as [`Money::COLUMNS`] orders them.
 const COLUMN_LABELS: [&str; 3] = ["年初预算数", "全年预算数", "全年执行数"];
@@ -150,11 +151,12 @@ fn execution_score(
     let rate = Key::Money(holder, Money::ExecutionRate);
     let rate_value = b.value(rate);
     let rules = b.scoring();
-    let score = rate_value.and_then(|r| Some(b.round(execution_points(r, weight, rules)?)));
+    let score =
+        rate_value.and_then(|r| Some(b.round(execution_points(r, weight, rules)?, Measure::Score)));
     let formula = format!(
         "{}（{}）",
         execution_words(rules, &b.label(rate), &b.label(weight_key)),
-        rounding_words(b.rules.rounding)
+        b.rounding_words(Measure::Score)
     );
     let score_key = Key::Money(holder, Money::ExecutionScore);
     b.computed(

@@ -2,16 +2,12 @@
 //! file set itself, so that next year's scores follow the same rules.
 
 use super::{Writer, scalar};
-use crate::model::{Rounding, Rules, option_value};
+use crate::model::{Rules, option_value};
 
 pub(super) fn rules(w: &mut Writer, rules: &Rules) {
     w.open(0, "rules");
     w.key(1, "profile", &option_value(rules.profile));
-    let rounding = match rules.rounding {
-        Rounding::HalfUp => "四舍五入",
-        Rounding::Truncate => "截断",
-    };
-    w.key(1, "rounding", rounding);
+    w.key(1, "rounding", &rules.rounding.as_written());
     let options = [
         ("at_most_missed", rules.at_most_missed.map(option_value)),
         ("exact_exceeded", rules.exact_exceeded.map(option_value)),

@@ -37,6 +37,8 @@ pub use spending::{
 pub use target::{Op, Target, TargetKind, TargetRefused};
 pub use unit::{Divisions, Level, Staffing, Unit};
 
+pub use crate::rounding::Rounding;
+
 mod unit;
 
 use schemars::JsonSchema;
@@ -122,16 +124,4 @@ pub struct Reported {
     pub value: Number,
     /// 印在哪里，如“二㈠”“附件2 整体支出绩效自评表 总分”。
     pub at: Text,
-}
-
-/// 舍入方式。
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
-pub enum Rounding {
-    /// 四舍五入（默认）。
-    #[default]
-    #[serde(rename = "四舍五入")]
-    HalfUp,
-    /// 截断（舍去第三位及以后的小数）。
-    #[serde(rename = "截断")]
-    Truncate,
 }

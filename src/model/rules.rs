@@ -21,7 +21,7 @@ use super::quantity::{Loc, Number, Text};
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
-    /// 舍入方式：四舍五入 或 截断，如 rounding: 四舍五入；可省（四舍五入）。
+    /// 舍入规则：只写方式（四舍五入 或 截断），如 rounding: 四舍五入；或写明方式和金额、比率、得分各保留的小数位数（0 到 4），如 rounding: { 方式: 截断, 金额: 2, 比率: 2, 得分: 2 }；可省（四舍五入，均保留 2 位小数）。
     #[serde(default)]
     pub rounding: Rounding,
     /// 评分规则配置：hunan（湖南省做法，默认）或 national（财预〔2020〕10号及自评表填报说明），如 profile: national；下列各项可逐项改写。

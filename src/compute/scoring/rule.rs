@@ -27,14 +27,14 @@ impl RuleScore {
     }
 }
 
-/// The largest score of two decimals strictly below `weight` (never below
-/// zero): what a target that was not met earns at most, so that full marks
-/// always mean the target was met, even when a near miss would round up.
-pub(super) fn short_of_full(weight: Decimal) -> Decimal {
-    let hundredth = Decimal::new(1, 2);
-    let below = match weight.checked_mul(Decimal::ONE_HUNDRED) {
-        Some(hundredths) => (hundredths.ceil() - Decimal::ONE) / Decimal::ONE_HUNDRED,
-        None => weight.saturating_sub(hundredth),
+/// The largest score strictly below `weight` in whole `step`s, the
+/// smallest step of a score (0.01 at 2 places), never below zero: what a
+/// target that was not met earns at most, so that full marks always mean
+/// the target was met, even when a near miss would round up.
+pub(super) fn short_of_full(weight: Decimal, step: Decimal) -> Decimal {
+    let below = match weight.checked_div(step) {
+        Some(steps) => (steps.ceil() - Decimal::ONE) * step,
+        None => weight.saturating_sub(step),
     };
     below.max(Decimal::ZERO)
 }
@@ -49,7 +49,7 @@ pub(super) fn short_of_full(weight: Decimal) -> Decimal {
 /// says, beyond an exact target what `rules.exact_exceeded` says; never
 /// below zero. A strict target is not met at its own number, where these
 /// give the full weight: the cap of an unmet target (see [`short_of_full`])
-/// then takes one hundredth off.
+/// then takes one step of a score off.
 pub fn rule_score(
     target: &TargetKind,
     measured: Option<Decimal>,
@@ -354,11 +354,16 @@ mod tests {
 
     #[test]
     fn an_unmet_target_stays_below_full_marks() {
-        assert_eq!(short_of_full(d("10")), d("9.99"));
-        assert_eq!(short_of_full(d("4.995")), d("4.99"));
-        assert_eq!(short_of_full(d("0")), d("0"));
-        assert_eq!(short_of_full(d("0.005")), d("0"));
-        assert!(short_of_full(Decimal::MAX) <= Decimal::MAX);
+        let hundredth = d("0.01");
+        assert_eq!(short_of_full(d("10"), hundredth), d("9.99"));
+        assert_eq!(short_of_full(d("4.995"), hundredth), d("4.99"));
+        assert_eq!(short_of_full(d("0"), hundredth), d("0"));
+        assert_eq!(short_of_full(d("0.005"), hundredth), d("0"));
+        assert!(short_of_full(Decimal::MAX, hundredth) <= Decimal::MAX);
+        // Scores in whole points: a missed 10 earns at most 9; at 4 places, 9.9999.
+        assert_eq!(short_of_full(d("10"), d("1")), d("9"));
+        assert_eq!(short_of_full(d("4.5"), d("1")), d("4"));
+        assert_eq!(short_of_full(d("10"), d("0.0001")), d("9.9999"));
     }
 
     #[test]

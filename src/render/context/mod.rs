@@ -43,6 +43,7 @@ fn fill(mut root: Obj, analysis: &Analysis) -> Obj {
         "上一年度",
         &(facts.year.value - rust_decimal::Decimal::ONE).to_string(),
     );
+    super::filters::rounding::put(&mut root, facts.rules.rounding);
     root.put(
         "show_form_notes",
         "是否印出表下的填表说明（附件1 说明、附件3 备注）",

@@ -1,9 +1,10 @@
-//! 数值过滤器（`money`、`percent`、`score`、`target`）共用的读数与舍入。
+//! 数值过滤器（`money`、`percent`、`score`、`target`）共用的读数；舍入归
+//! [`crate::rounding`]，规则从上下文取（见 [`super::rounding`]）。
 //!
 //! 模板里的数是形如 `"6078.91"`、`"-3.5"` 的精确小数字符串，或 Tera 整数；
 //! 浮点数会丢失精度，因此不接受。
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use tera::{TeraResult, Value};
 
 use super::filter_error;
@@ -33,13 +34,6 @@ pub(super) fn read(filter: &str, value: &Value) -> TeraResult<Decimal> {
             ),
         ))
     }
-}
-
-/// 四舍五入（0.5 进位）到恰好 `places` 位小数，位数不足时补零。
-pub(super) fn round_half_up(figure: Decimal, places: u32) -> Decimal {
-    let mut rounded = figure.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
-    rounded.rescale(places);
-    rounded
 }
 
 fn parse(filter: &str, text: &str) -> TeraResult<Decimal> {
@@ -96,17 +90,5 @@ mod tests {
             let error = read("score", &value).unwrap_err().to_string();
             assert!(error.contains("score"), "{error}");
         }
-    }
-
-    #[test]
-    fn rounds_half_away_from_zero_to_fixed_places() {
-        assert_eq!(round_half_up(decimal("7064.685"), 2).to_string(), "7064.69");
-        assert_eq!(
-            round_half_up(decimal("-7064.685"), 2).to_string(),
-            "-7064.69"
-        );
-        assert_eq!(round_half_up(decimal("2.5"), 0).to_string(), "3");
-        assert_eq!(round_half_up(decimal("5983.4"), 2).to_string(), "5983.40");
-        assert_eq!(round_half_up(decimal("-0.001"), 2).to_string(), "0.00");
     }
 }

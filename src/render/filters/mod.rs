@@ -1,7 +1,9 @@
 //! 报告模板使用的 Tera 2 过滤器与 Markdown 转义函数。
 //!
 //! 模板上下文中的金额、百分比、分值一律是精确小数的字符串（也可以是整数），
-//! 过滤器用 [`rust_decimal::Decimal`] 解析并四舍五入（0.5 进位），从不经过浮点数。
+//! 过滤器用 [`rust_decimal::Decimal`] 解析，从不经过浮点数，并按上下文变量
+//! `rounding` 中的舍入规则（事实文件的 `rules.rounding`，见 [`rounding`]）显示：
+//! 计算时已按规则舍入的比率、得分原样显示，金额在显示时舍入一次。
 //! 缺失的数（`none` 或未定义）一律显示为 `—`。
 //!
 //! | 过滤器 | 模板写法 | 输入 → 输出 |
@@ -29,6 +31,7 @@ mod money;
 mod ordinal;
 mod overspent;
 mod percent;
+pub(crate) mod rounding;
 mod score;
 mod sentence;
 mod target;
@@ -65,15 +68,30 @@ fn filter_error(filter: &str, detail: impl std::fmt::Display) -> Error {
 
 #[cfg(test)]
 mod testing {
-    use tera::{Context, Kwargs, State, TeraResult, Value};
+    use tera::{Kwargs, State, TeraResult, Value};
 
-    /// 在空上下文中直接调用一个过滤器函数。
+    use crate::render::vars::Obj;
+    use crate::rounding::Rounding;
+
+    /// 在只有默认舍入规则的上下文中直接调用一个过滤器函数。
     pub(super) fn apply<R>(
         filter: impl Fn(&Value, Kwargs, &State) -> TeraResult<R>,
         value: impl Into<Value>,
         kwargs: Kwargs,
     ) -> TeraResult<R> {
-        let context = Context::new();
+        apply_under(Rounding::default(), filter, value, kwargs)
+    }
+
+    /// 在只有舍入规则 `rule` 的上下文中直接调用一个过滤器函数。
+    pub(super) fn apply_under<R>(
+        rule: Rounding,
+        filter: impl Fn(&Value, Kwargs, &State) -> TeraResult<R>,
+        value: impl Into<Value>,
+        kwargs: Kwargs,
+    ) -> TeraResult<R> {
+        let mut root = Obj::root();
+        super::rounding::put(&mut root, rule);
+        let context = root.into_context();
         filter(&value.into(), kwargs, &State::new(&context))
     }
 }
@@ -96,6 +114,10 @@ mod tests {
 
     fn report_context() -> Context {
         let mut context = Context::new();
+        context.insert(
+            "rounding",
+            &json!({"mode": "四舍五入", "money": 2, "rate": 2, "score": 2}),
+        );
         context.insert("unit", "某某单位");
         context.insert("text", NASTY);
         context.insert("total", "12345.6");
@@ -156,7 +178,10 @@ mod tests {
         let mut tera = registered();
         tera.add_raw_template("bad.md", "{{ \"十二\" | money }}")
             .unwrap();
-        let error = format!("{:?}", tera.render("bad.md", &Context::new()).unwrap_err());
+        let error = format!(
+            "{:?}",
+            tera.render("bad.md", &report_context()).unwrap_err()
+        );
         assert!(error.contains("过滤器 money：“十二”不是数字"), "{error}");
     }
 }

@@ -9,21 +9,23 @@
 //! {{ budget.missing | money }}                none       → —
 //! ```
 //!
-//! 默认四舍五入（0.5 进位）保留 2 位小数；`scale="author"` 保留作者原写的小数位；
-//! `dp=N` 保留 N 位；`sep=true` 给整数部分加千分位逗号。负数保留负号，
+//! 默认按上下文的舍入规则（事实文件的 `rules.rounding`，默认四舍五入）保留其金额
+//! 位数（默认 2 位）；`scale="author"` 保留作者原写的小数位；`dp=N` 按同一舍入
+//! 方式保留 N 位；`sep=true` 给整数部分加千分位逗号。负数保留负号，
 //! `abs=true` 时去掉负号（超支额：`{% if x | overspent %}超支{{ x | money(abs=true) }}万元`）。
 
 use tera::{Kwargs, State, TeraResult, Value};
 
-use super::{MISSING, figure, filter_error, kwargs};
+use super::{MISSING, figure, filter_error, kwargs, rounding};
+use crate::rounding::{Measure, Rounding};
 
 const FILTER: &str = "money";
-const DEFAULT_PLACES: u32 = 2;
 const AUTHOR_SCALE: &str = "author";
 
-pub(super) fn money(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+pub(super) fn money(value: &Value, kwargs: Kwargs, state: &State) -> TeraResult<String> {
     kwargs::expect_only(FILTER, &kwargs, &["scale", "dp", "sep", "abs"])?;
-    let places = places(&kwargs)?;
+    let rule = rounding::read(FILTER, state)?;
+    let places = places(&kwargs, rule)?;
     let separated = kwargs::switch(FILTER, &kwargs, "sep")?;
     let Some(amount) = figure::read_optional(FILTER, value)? else {
         return Ok(MISSING.to_owned());
@@ -34,7 +36,7 @@ pub(super) fn money(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<Stri
         amount
     };
     let text = match places {
-        Some(places) => figure::round_half_up(amount, places),
+        Some(places) => rule.shown(amount, places),
         None => amount,
     }
     .to_string();
@@ -46,10 +48,10 @@ pub(super) fn money(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<Stri
 }
 
 /// 要保留的小数位数；`None` 表示沿用作者原写的位数。
-fn places(kwargs: &Kwargs) -> TeraResult<Option<u32>> {
+fn places(kwargs: &Kwargs, rule: Rounding) -> TeraResult<Option<u32>> {
     let places = kwargs::places(FILTER, kwargs)?;
     match kwargs::text(FILTER, kwargs, "scale")? {
-        None => Ok(Some(places.unwrap_or(DEFAULT_PLACES))),
+        None => Ok(Some(places.unwrap_or(rule.places(Measure::Money)))),
         Some(AUTHOR_SCALE) if places.is_none() => Ok(None),
         Some(AUTHOR_SCALE) => Err(filter_error(FILTER, "scale=\"author\" 与 dp 不能同时使用")),
         Some(other) => Err(filter_error(

@@ -7,24 +7,26 @@
 //! {{ rate.missing | percent }}               none     → —
 //! ```
 //!
-//! 默认四舍五入（0.5 进位）保留 2 位小数；`dp=N` 保留 N 位；
-//! `trim=true` 去掉舍入后小数末尾的 0。
+//! 默认按上下文的舍入规则（事实文件的 `rules.rounding`，默认四舍五入）保留其比率
+//! 位数（默认 2 位）；`dp=N` 按同一舍入方式保留 N 位；`trim=true` 去掉舍入后
+//! 小数末尾的 0。
 
 use tera::{Kwargs, State, TeraResult, Value};
 
-use super::{MISSING, figure, kwargs};
+use super::{MISSING, figure, kwargs, rounding};
+use crate::rounding::Measure;
 
 const FILTER: &str = "percent";
-const DEFAULT_PLACES: u32 = 2;
 
-pub(super) fn percent(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+pub(super) fn percent(value: &Value, kwargs: Kwargs, state: &State) -> TeraResult<String> {
     kwargs::expect_only(FILTER, &kwargs, &["dp", "trim"])?;
-    let places = kwargs::places(FILTER, &kwargs)?.unwrap_or(DEFAULT_PLACES);
+    let rule = rounding::read(FILTER, state)?;
+    let places = kwargs::places(FILTER, &kwargs)?.unwrap_or(rule.places(Measure::Rate));
     let trimmed = kwargs::switch(FILTER, &kwargs, "trim")?;
     let Some(rate) = figure::read_optional(FILTER, value)? else {
         return Ok(MISSING.to_owned());
     };
-    let rounded = figure::round_half_up(rate, places);
+    let rounded = rule.shown(rate, places);
     let shown = if trimmed {
         rounded.normalize()
     } else {

@@ -1,4 +1,5 @@
-//! `score`：分值，至多 2 位小数并去掉末尾的 0。
+//! `score`：分值，按上下文的舍入规则（事实文件的 `rules.rounding`，默认四舍五入）
+//! 至多保留其得分位数（默认 2 位）并去掉末尾的 0。
 //!
 //! ```text
 //! {{ indicator.score | score }}   "15.00" → 15
@@ -9,17 +10,16 @@
 
 use tera::{Kwargs, State, TeraResult, Value};
 
-use super::{MISSING, figure, kwargs};
+use super::{MISSING, figure, kwargs, rounding};
+use crate::rounding::Measure;
 
 const FILTER: &str = "score";
-const PLACES: u32 = 2;
 
-pub(super) fn score(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+pub(super) fn score(value: &Value, kwargs: Kwargs, state: &State) -> TeraResult<String> {
     kwargs::expect_only(FILTER, &kwargs, &[])?;
+    let rule = rounding::read(FILTER, state)?;
     Ok(match figure::read_optional(FILTER, value)? {
-        Some(points) => figure::round_half_up(points, PLACES)
-            .normalize()
-            .to_string(),
+        Some(points) => rule.round(points, Measure::Score).normalize().to_string(),
         None => MISSING.to_owned(),
     })
 }
