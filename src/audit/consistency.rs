@@ -8,11 +8,12 @@ use rust_decimal::Decimal;
 use super::{Finding, Rule, lines_words, show, show_as_written};
 use crate::compute::key::{Holder, Key, Money, YearColumn};
 use crate::compute::{Figures, Kind, Value};
-use crate::model::{Loaded, Loc, Note, Reported, Text};
+use crate::model::{Facts, Loaded, Loc, Note, Reported, Text};
+use crate::rounding::{Measure, Rounding};
 
 pub(super) fn check(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) {
     basic_split(figures, out);
-    reported(&loaded.facts.reported, figures, out);
+    reported(&loaded.facts, figures, out);
     precision(&loaded.notes, out);
     execution(loaded, figures, out);
     items_within_total(figures, out);
@@ -59,7 +60,8 @@ fn basic_split(figures: &Figures, out: &mut Vec<Finding>) {
 }
 
 /// Printed values against computed ones, and printed values against each other.
-fn reported(entries: &[Reported], figures: &Figures, out: &mut Vec<Finding>) {
+fn reported(facts: &Facts, figures: &Figures, out: &mut Vec<Finding>) {
+    let entries = &facts.reported;
     let mut by_figure: BTreeMap<&str, Vec<&Reported>> = BTreeMap::new();
     for r in entries {
         match figures.get(&r.figure.value) {
@@ -109,7 +111,9 @@ fn reported(entries: &[Reported], figures: &Figures, out: &mut Vec<Finding>) {
             if value == computed.normalize() {
                 continue;
             }
-            out.push(mismatch(figure, figures, computed, rs[0].value.value, &rs));
+            let printed = rs[0].value.value;
+            let hint = rounding_hint(figure.kind, facts.rules.rounding, printed, computed);
+            out.push(mismatch(figure, figures, (printed, &hint), &rs));
         }
     }
 }
@@ -117,21 +121,12 @@ fn reported(entries: &[Reported], figures: &Figures, out: &mut Vec<Finding>) {
 fn mismatch(
     figure: &crate::compute::Figure,
     figures: &Figures,
-    computed: Decimal,
-    printed: Decimal,
+    (printed, hint): (Decimal, &str),
     rs: &[&Reported],
 ) -> Finding {
     let at: Vec<&str> = rs.iter().map(|r| r.at.value.as_str()).collect();
     let printed_lines: Vec<Loc> = rs.iter().map(|r| r.value.at).collect();
     let fact_lines = figures.fact_lines(&figure.name);
-    // Checked: a printed value may be as large as any decimal, of either sign.
-    let diff = printed.checked_sub(computed).map(|d| d.abs());
-    let hint =
-        if matches!(figure.kind, Kind::Percent | Kind::Score) && diff == Some(Decimal::new(1, 2)) {
-            "；相差 0.01，疑似舍入方式不对（应四舍五入）或所用分项数字有误"
-        } else {
-            ""
-        };
     let basis = if figure.is_fact() {
         format!(
             "而事实为 {}（{}）",
@@ -161,6 +156,24 @@ fn mismatch(
         vec![figure.name.clone()],
         lines,
     )
+}
+
+/// For a rate or a score printed one rounding step away from the computed
+/// value, the suspicion that it was rounded another way than the rule says.
+fn rounding_hint(kind: Kind, rule: Rounding, printed: Decimal, computed: Decimal) -> String {
+    let Some(measure) = kind.measure().filter(|&m| m != Measure::Money) else {
+        return String::new();
+    };
+    let step = rule.step(measure);
+    // Checked: a printed value may be as large as any decimal, of either sign.
+    if printed.checked_sub(computed).map(|d| d.abs()) == Some(step) {
+        format!(
+            "；相差 {step}，疑似舍入方式不对（应{}）或所用分项数字有误",
+            rule.mode.word()
+        )
+    } else {
+        String::new()
+    }
 }
 
 fn unknown_figure(name: &Text, figures: &Figures) -> Finding {

@@ -15,6 +15,7 @@ use super::{Finding, Rule, lines_words, show};
 use crate::compute::key::{Key, Staffing};
 use crate::compute::{Figures, Kind};
 use crate::model::{Loaded, Note};
+use crate::rounding::{Measure, Rounding};
 
 /// The years a report can be for.
 pub const YEARS: std::ops::RangeInclusive<u32> = 2000..=2100;
@@ -32,7 +33,7 @@ pub const AMOUNT_DECIMALS: u32 = 4;
 pub(super) fn check(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) {
     year(loaded, out);
     staffing(loaded, figures, out);
-    precision(&loaded.notes, out);
+    precision(&loaded.notes, loaded.facts.rules.rounding, out);
     overflow(figures, out);
 }
 
@@ -96,7 +97,7 @@ pub(super) fn too_precise(value: Decimal) -> bool {
     value.normalize().scale() > AMOUNT_DECIMALS
 }
 
-fn precision(notes: &[Note], out: &mut Vec<Finding>) {
+fn precision(notes: &[Note], rounding: Rounding, out: &mut Vec<Finding>) {
     for note in notes {
         if let Note::Precision { at, value } = note
             && too_precise(*value)
@@ -104,8 +105,9 @@ fn precision(notes: &[Note], out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 Rule::AmountTooPrecise,
                 format!(
-                    "金额 {value} 万元有 {} 位小数（{at}），超出万元的 {AMOUNT_DECIMALS} 位（即元）；报告只印两位，其后的数会被舍去。请核对单位是否为万元，并写到元为止",
-                    value.normalize().scale()
+                    "金额 {value} 万元有 {} 位小数（{at}），超出万元的 {AMOUNT_DECIMALS} 位（即元）；报告中的金额{}，其后的数不会印出。请核对单位是否为万元，并写到元为止",
+                    value.normalize().scale(),
+                    rounding.words(Measure::Money)
                 ),
                 Vec::new(),
                 vec![*at],

@@ -24,6 +24,7 @@ pub use key::{Key, project_key};
 pub use scoring::{Basis, IndicatorOutcome, grade};
 
 use crate::model::{Facts, Loc};
+use crate::rounding::Measure;
 
 /// What a figure measures; decides how it is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -39,6 +40,18 @@ pub enum Kind {
     Count,
     /// 评价等级 (优/良/中/差).
     Grade,
+}
+
+impl Kind {
+    /// The kind of figure whose places the rounding rule sets, if any.
+    pub fn measure(self) -> Option<Measure> {
+        match self {
+            Kind::Money => Some(Measure::Money),
+            Kind::Percent => Some(Measure::Rate),
+            Kind::Score => Some(Measure::Score),
+            Kind::Count | Kind::Grade => None,
+        }
+    }
 }
 
 /// A figure's value: a number, a text (a grade), or missing (“—”, e.g. a rate
