@@ -82,7 +82,8 @@ fn group_thousands(amount: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::filters::testing::apply;
+    use crate::render::filters::testing::{apply, apply_under};
+    use crate::rounding::Mode;
 
     fn format(value: impl Into<Value>, kwargs: Kwargs) -> String {
         apply(money, value, kwargs).unwrap()
@@ -96,6 +97,50 @@ mod tests {
         assert_eq!(format("0", Kwargs::default()), "0.00");
         assert_eq!(format("-12.345", Kwargs::default()), "-12.35");
         assert_eq!(format(51, Kwargs::default()), "51.00");
+    }
+
+    /// (amount, mode, amount places in the rule, dp asked for, shown).
+    const UNDER_THE_RULE: [(&str, Mode, u32, Option<u32>, &str); 12] = [
+        // −0.005: half-up goes away from zero; truncation drops the 5.
+        ("-0.005", Mode::HalfUp, 2, None, "-0.01"),
+        ("-0.005", Mode::Truncate, 2, None, "0.00"),
+        ("0.005", Mode::HalfUp, 2, None, "0.01"),
+        ("0.005", Mode::Truncate, 2, None, "0.00"),
+        ("2.675", Mode::HalfUp, 2, None, "2.68"),
+        ("2.675", Mode::Truncate, 2, None, "2.67"),
+        ("7064.685", Mode::HalfUp, 2, None, "7064.69"),
+        ("7064.685", Mode::Truncate, 2, None, "7064.68"),
+        // The rule's places: whole 万元, or to the 元 (4 places).
+        ("7064.685", Mode::HalfUp, 0, None, "7065"),
+        ("7064.685", Mode::Truncate, 4, None, "7064.6850"),
+        // Fewer places asked for in the template: the rule's mode still.
+        ("7064.685", Mode::Truncate, 2, Some(1), "7064.6"),
+        ("7064.65", Mode::HalfUp, 4, Some(1), "7064.7"),
+    ];
+
+    #[test]
+    fn follows_the_rule_in_the_context() {
+        for (amount, mode, places, dp, shown) in UNDER_THE_RULE {
+            let rule = Rounding {
+                money: places,
+                ..Rounding::with_mode(mode)
+            };
+            let kwargs = dp.map_or_else(Kwargs::default, |dp| {
+                Kwargs::from([("dp", Value::from(dp))])
+            });
+            let got: String = apply_under(rule, money, amount, kwargs).unwrap();
+            assert_eq!(got, shown, "{amount} {mode:?} {places} {dp:?}");
+        }
+        // Amounts written to the author's scale are never rounded.
+        let author = Kwargs::from([("scale", Value::from("author"))]);
+        let rule = Rounding {
+            money: 0,
+            ..Rounding::with_mode(Mode::Truncate)
+        };
+        assert_eq!(
+            apply_under(rule, money, "7064.685", author).unwrap(),
+            "7064.685"
+        );
     }
 
     #[test]

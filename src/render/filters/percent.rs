@@ -38,7 +38,8 @@ pub(super) fn percent(value: &Value, kwargs: Kwargs, state: &State) -> TeraResul
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::filters::testing::apply;
+    use crate::render::filters::testing::{apply, apply_under};
+    use crate::rounding::{Mode, Rounding};
 
     fn format(value: impl Into<Value>, kwargs: Kwargs) -> String {
         apply(percent, value, kwargs).unwrap()
@@ -51,6 +52,32 @@ mod tests {
         assert_eq!(format("100", Kwargs::default()), "100.00%");
         assert_eq!(format("-3.5", Kwargs::default()), "-3.50%");
         assert_eq!(format(100, Kwargs::default()), "100.00%");
+    }
+
+    /// (rate, mode, rate places in the rule, trim, shown). A rate computed
+    /// under the rule already has its places and is shown as it is.
+    const UNDER_THE_RULE: [(&str, Mode, u32, bool, &str); 8] = [
+        ("2.675", Mode::HalfUp, 2, false, "2.68%"),
+        ("2.675", Mode::Truncate, 2, false, "2.67%"),
+        ("96.45", Mode::HalfUp, 2, false, "96.45%"),
+        ("96.45", Mode::Truncate, 2, false, "96.45%"),
+        ("96.45", Mode::HalfUp, 1, false, "96.5%"),
+        ("96.45", Mode::Truncate, 1, false, "96.4%"),
+        ("99.999", Mode::Truncate, 2, true, "99.99%"),
+        ("99.999", Mode::HalfUp, 0, true, "100%"),
+    ];
+
+    #[test]
+    fn follows_the_rule_in_the_context() {
+        for (rate, mode, places, trim, shown) in UNDER_THE_RULE {
+            let rule = Rounding {
+                rate: places,
+                ..Rounding::with_mode(mode)
+            };
+            let kwargs = Kwargs::from([("trim", Value::from(trim))]);
+            let got: String = apply_under(rule, percent, rate, kwargs).unwrap();
+            assert_eq!(got, shown, "{rate} {mode:?} {places}");
+        }
     }
 
     #[test]

@@ -27,7 +27,8 @@ pub(super) fn score(value: &Value, kwargs: Kwargs, state: &State) -> TeraResult<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::filters::testing::apply;
+    use crate::render::filters::testing::{apply, apply_under};
+    use crate::rounding::{Mode, Rounding};
 
     fn format(value: impl Into<Value>) -> String {
         apply(score, value, Kwargs::default()).unwrap()
@@ -43,6 +44,31 @@ mod tests {
         assert_eq!(format("9.644"), "9.64");
         assert_eq!(format("0"), "0");
         assert_eq!(format(20), "20");
+    }
+
+    /// (score, mode, score places in the rule, shown).
+    const UNDER_THE_RULE: [(&str, Mode, u32, &str); 7] = [
+        // 0.125: 0.13 half-up, 0.12 truncated; at 1 place 0.1 either way.
+        ("0.125", Mode::HalfUp, 2, "0.13"),
+        ("0.125", Mode::Truncate, 2, "0.12"),
+        ("0.125", Mode::HalfUp, 1, "0.1"),
+        ("9.645", Mode::Truncate, 2, "9.64"),
+        ("9.5", Mode::HalfUp, 0, "10"),
+        ("9.5", Mode::Truncate, 0, "9"),
+        // A computed score already at its places is shown as it is.
+        ("27.20", Mode::Truncate, 2, "27.2"),
+    ];
+
+    #[test]
+    fn follows_the_rule_in_the_context() {
+        for (points, mode, places, shown) in UNDER_THE_RULE {
+            let rule = Rounding {
+                score: places,
+                ..Rounding::with_mode(mode)
+            };
+            let got: String = apply_under(rule, score, points, Kwargs::default()).unwrap();
+            assert_eq!(got, shown, "{points} {mode:?} {places}");
+        }
     }
 
     #[test]
