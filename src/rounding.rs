@@ -475,6 +475,29 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_reads_back_as_written() {
+        let rules = [
+            HALF_UP,
+            TRUNCATE,
+            Rounding {
+                money: 0,
+                rate: 4,
+                ..TRUNCATE
+            },
+            Rounding {
+                score: 1,
+                ..HALF_UP
+            },
+        ];
+        for rule in rules {
+            let written = rule.as_written();
+            let read: Rounding = serde_saphyr::from_str(&written).unwrap();
+            assert_eq!(read, rule, "{written}");
+        }
+        assert_eq!(TRUNCATE.as_written(), "截断");
+    }
+
+    #[test]
     fn modes_are_read_by_their_words() {
         for mode in Mode::ALL {
             assert_eq!(Mode::from_word(mode.word()), Some(mode));

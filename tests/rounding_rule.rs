@@ -464,3 +464,33 @@ fn a_rate_printed_one_step_away_names_the_rules_step() {
         half_step.message
     );
 }
+
+/// Next year's file (`jixiao init`) keeps the rule as written in full.
+#[test]
+fn next_years_file_keeps_the_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let this_year = dir.path().join("2024.yaml");
+    let at = line_of(REFERENCE, "rounding: 四舍五入");
+    std::fs::write(
+        &this_year,
+        set_line(REFERENCE, at, "rounding: { 方式: 截断, 金额: 0 }"),
+    )
+    .unwrap();
+    let o = jixiao(&[
+        "init",
+        "--from",
+        this_year.to_str().unwrap(),
+        "--year",
+        "2025",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let next = std::fs::read_to_string(dir.path().join("2025.yaml")).unwrap();
+    let rule = load_str(&next, "2025.yaml").unwrap().facts.rules.rounding;
+    assert_eq!(
+        rule,
+        Rounding {
+            money: 0,
+            ..Rounding::with_mode(Mode::Truncate)
+        }
+    );
+}
