@@ -494,3 +494,30 @@ fn next_years_file_keeps_the_rule() {
         }
     );
 }
+
+/// An amount written with more decimals than the report prints is flagged
+/// (J011); one the rule prints in full is not.
+#[test]
+fn amounts_are_flagged_only_beyond_the_places_printed() {
+    let text = replaced(
+        &minimal(),
+        &[(
+            "    last_year_actual: 40\n",
+            "    last_year_actual: 40.125\n",
+        )],
+    );
+    for (written, flagged) in [
+        ("四舍五入", true),
+        ("{ 金额: 0 }", true),
+        ("{ 金额: 2 }", true),
+        ("{ 金额: 3 }", false),
+        ("{ 方式: 截断, 金额: 4 }", false),
+    ] {
+        let text = with_rule(&text, written);
+        let line = line_of(&text, "last_year_actual: 40.125");
+        let a = analyse(&text, "precision.yaml");
+        let j011: Vec<_> = a.findings.iter().filter(|f| f.code == "J011").collect();
+        assert_eq!(j011.len(), usize::from(flagged), "{written}");
+        assert!(j011.iter().all(|f| f.lines == [line]), "{written}");
+    }
+}

@@ -14,7 +14,7 @@ use crate::rounding::{Measure, Rounding};
 pub(super) fn check(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) {
     basic_split(figures, out);
     reported(&loaded.facts, figures, out);
-    precision(&loaded.notes, out);
+    precision(&loaded.notes, loaded.facts.rules.rounding, out);
     execution(loaded, figures, out);
     items_within_total(figures, out);
 }
@@ -201,13 +201,17 @@ fn unknown_figure(name: &Text, figures: &Figures) -> Finding {
     )
 }
 
-fn precision(notes: &[Note], out: &mut Vec<Finding>) {
+/// Amounts with more decimals than the report prints them with (the
+/// rule's places for amounts); those the rule prints in full pass.
+fn precision(notes: &[Note], rounding: Rounding, out: &mut Vec<Finding>) {
     for note in notes {
         // More than four decimals is an error of its own (J023).
         let Note::Precision { at, value } = note else {
             continue;
         };
-        if super::plausibility::too_precise(*value) {
+        if super::plausibility::too_precise(*value)
+            || value.normalize().scale() <= rounding.places(Measure::Money)
+        {
             continue;
         }
         out.push(Finding::new(
