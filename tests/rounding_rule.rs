@@ -287,20 +287,25 @@ const WORKED: [Worked; 7] = [
     },
 ];
 
-/// Every number printed in `markdown`, in order, without its sign: runs of
-/// ASCII digits with at most one inner decimal point.
-fn numbers(markdown: &str) -> Vec<Decimal> {
+/// Every number printed in `markdown`, in order, as written and without
+/// its sign: runs of ASCII digits with at most one inner decimal point.
+fn written_numbers(markdown: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut run = String::new();
     for c in markdown.chars().chain(std::iter::once(' ')) {
         if c.is_ascii_digit() || (c == '.' && !run.is_empty() && !run.contains('.')) {
             run.push(c);
         } else if !run.is_empty() {
-            out.push(d(run.trim_end_matches('.')));
+            out.push(run.trim_end_matches('.').to_string());
             run.clear();
         }
     }
     out
+}
+
+/// Every number printed in `markdown`, in order, as a decimal.
+fn numbers(markdown: &str) -> Vec<Decimal> {
+    written_numbers(markdown).iter().map(|n| d(n)).collect()
 }
 
 #[test]
@@ -519,5 +524,32 @@ fn amounts_are_flagged_only_beyond_the_places_printed() {
         let j011: Vec<_> = a.findings.iter().filter(|f| f.code == "J011").collect();
         assert_eq!(j011.len(), usize::from(flagged), "{written}");
         assert!(j011.iter().all(|f| f.lines == [line]), "{written}");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, ..Default::default() })]
+
+    /// Under any rule the file can state, the reference unit renders and
+    /// its DOCX is written; its total score has at most the rule's places
+    /// for scores, and an amount is printed at the rule's places for amounts.
+    #[test]
+    fn every_rule_builds(truncate: bool, money in 0u32..=4, rate in 0u32..=4, score in 0u32..=4) {
+        let mode = if truncate { "截断" } else { "四舍五入" };
+        let at = line_of(REFERENCE, "rounding: 四舍五入");
+        let text = set_line(
+            REFERENCE,
+            at,
+            &format!("rounding: {{ 方式: {mode}, 金额: {money}, 比率: {rate}, 得分: {score} }}"),
+        );
+        let analysis = analyse(&text, "rule.yaml");
+        let report = markdown(&analysis);
+        jixiao::pipeline::Output::Docx.of(&report, &analysis).unwrap();
+        let total = analysis.figures.number("unit.total_score").unwrap();
+        proptest::prop_assert!(total.scale() <= score, "{}", total);
+        // 基本支出全年实际支出 6078.91, as the rule prints it.
+        let mode = if truncate { Mode::Truncate } else { Mode::HalfUp };
+        let actual = Rounding { money, ..Rounding::with_mode(mode) }.shown(d("6078.91"), money);
+        proptest::prop_assert!(written_numbers(&report).contains(&actual.to_string()), "{}", actual);
     }
 }
