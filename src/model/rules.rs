@@ -4,7 +4,7 @@
 //! [`Rules`] mirrors the YAML; [`Rules::resolve`] turns it, once, when the
 //! file is read, into [`Scoring`]: every option with its value, the one
 //! place compute, audit and the report's sentence on the rules read them
-//! from. The profiles' values are data in [`profiles`]; `docs/rules.md`
+//! from. The profiles' values are data in `profiles`; `docs/rules.md`
 //! gives each option's formula, a worked example and its source.
 
 mod profiles;
