@@ -312,8 +312,15 @@ fn an_at_least_target_far_exceeded_asks_for_the_reason() {
     // hunan does not ask; a file may ask under hunan, or stop asking.
     assert!(found(&plain("8", HUNAN), "J016").is_empty());
     assert!(!found(&plain("5.6", "  over_achievement: 10%\n"), "J016").is_empty());
+    // A threshold of 0 asks for any excess, and not for a target just met.
+    let zero = "  over_achievement: 0\n";
+    assert!(found(&plain("5", zero), "J016").is_empty());
+    assert!(!found(&plain("5.01", zero), "J016").is_empty());
     let off = "  profile: national\n  over_achievement: 不检查\n";
     assert!(found(&plain("80", off), "J016").is_empty());
+    // A target of 0 has no share to exceed by.
+    let zero_target = unit_indicator("90", "≥0次", "3", NATIONAL);
+    assert!(found(&analyse(&zero_target, "x"), "J016").is_empty());
     // An at-most target below its number is never “over-achieved”.
     assert!(
         found(
