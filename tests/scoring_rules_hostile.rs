@@ -519,6 +519,39 @@ fn a_reduced_score_stands_only_in_range_and_with_a_reason() {
 }
 
 #[test]
+fn an_option_written_without_a_value_is_refused_at_its_line() {
+    for key in [
+        "rounding",
+        "profile",
+        "at_most_missed",
+        "exact_exceeded",
+        "rating_edges",
+        "over_achievement",
+        "execution_score",
+        "execution_bands",
+        "satisfaction_steps",
+        "top_weights",
+    ] {
+        for written in [format!("  {key}:\n"), format!("  {key}: ~\n")] {
+            let text = with_rules(&minimal(), &written);
+            let e = load_err(&text);
+            let line = line_no(&text, written.trim_end());
+            assert_eq!(e.at.map(|a| a.line), Some(line), "{written}: {e:?}");
+        }
+    }
+    // The block itself written empty, as a list or as a word.
+    for rules in ["rules:\n", "rules: ~\n", "rules: []\n", "rules: national\n"] {
+        let text = format!("{}{rules}", minimal());
+        let e = load_err(&text);
+        let line = line_no(&text, rules.trim_end());
+        assert_eq!(e.at.map(|a| a.line), Some(line), "{rules}: {e:?}");
+    }
+    // `rules: {}` is every option left out: hunan.
+    let a = analyse(&format!("{}rules: {{}}\n", minimal()), "x.yaml");
+    assert_eq!(a.errors(), 0);
+}
+
+#[test]
 fn wrong_names_and_types_are_located_errors() {
     for rules in [
         "  Profile: national\n",

@@ -15,8 +15,10 @@ use serde::{Deserialize, Serialize};
 
 use super::Rounding;
 use super::load::parse_decimal;
-use super::quantity::{Loc, Number, Text};
+use super::quantity::{Loc, Number, Text, written};
 
+// An option left out takes the profile's value; one written without a value
+// (`key:` or `key: ~`) is refused at its line, never read as left out.
 /// 计算规则（rules:）。
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -28,28 +30,68 @@ pub struct Rules {
     #[serde(default)]
     pub profile: Profile,
     /// 反向指标（≤、<、区间上限）超出目标时的得分：超出扣减 或 目标比实际；可省（按 profile）。
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "written",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "AtMostMissed")]
     pub at_most_missed: Option<AtMostMissed>,
     /// “=”目标（或只写数字的目标，如 1处）实际超出时的得分：满分、目标比实际 或 超出扣减；可省（按 profile）。
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "written",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "ExactExceeded")]
     pub exact_exceeded: Option<ExactExceeded>,
     /// 定性等级的分界点归属：含下限（80% 属达成、60% 属部分达成）或 含上限（80% 属部分达成、60% 属未达成）；可省（按 profile）。
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "written",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "RatingEdges")]
     pub rating_edges: Option<RatingEdges>,
     /// 超额完成提示：实际值超出 ≥ 目标的百分比超过此数时提示说明原因，如 over_achievement: 50；写 不检查 则不提示；可省（按 profile）。
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "written",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Text")]
     pub over_achievement: Option<Text>,
     /// 预算执行率得分：线性封顶、线性不封顶 或 分档（须写 execution_bands）；可省（按 profile）。
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "written",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "ExecutionScore")]
     pub execution_score: Option<ExecutionScore>,
     /// 执行率分档（execution_score: 分档 时用），每档写起点执行率和得分占分值的百分比，如 [{ from: 95, share: 100 }, { from: 80, share: 60 }]；低于最低档得 0 分。
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "written",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Vec<ExecutionBand>")]
     pub execution_bands: Option<Vec<ExecutionBand>>,
     /// 满意度“每降5%扣1分”的扣法：整档（不足一档不扣，94% 得满分）或 按比例（94% 扣 0.2 分）；可省（按 profile）。
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "written",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "SatisfactionSteps")]
     pub satisfaction_steps: Option<SatisfactionSteps>,
     /// 一级指标分值的标准分配，依次为预算执行率和各一级指标，如 [10, 50, 30, 10]；不符时提示；写 [] 则不检查；可省（按 profile）。
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "written",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Vec<Number>")]
     pub top_weights: Option<Vec<Number>>,
 }
 
