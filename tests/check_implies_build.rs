@@ -2,8 +2,10 @@
 //! well-formed XML in every part; so a file that `check` passes always builds
 //! (the audit's findings never keep the report from being written, only
 //! `--allow-errors` does), and a template is never the first to notice bad
-//! data. The files are the two bundled units with values replaced by what
-//! clerks and hostile testers type.
+//! data. The files are the bundled units with values replaced by what
+//! clerks and hostile testers type, and with their `rules:` block rewritten:
+//! each profile, each option with each accepted value, and values no rule
+//! has.
 
 mod common;
 mod xml_support;
@@ -14,9 +16,10 @@ use jixiao::model::load_str;
 use jixiao::render::{self, Templates};
 use proptest::prelude::*;
 
-const UNITS: [&str; 2] = [
+const UNITS: [&str; 3] = [
     REFERENCE,
     include_str!("../data/examples/sample-county-2024.yaml"),
+    include_str!("../data/examples/sample-national-2024.yaml"),
 ];
 
 /// Values for names.
@@ -212,6 +215,162 @@ fn mutate(text: &str, choices: &[(usize, usize)]) -> String {
     out.into_iter().flatten().collect::<Vec<_>>().join("\n") + "\n"
 }
 
+/// What may be written under `rules:`: each option with every value it
+/// accepts (by its Chinese and English names) and values it does not
+/// (unknown words, wrong types, empty, out of range, overlapping or gapped
+/// bands). The bands are written with `execution_score: 分档`, so that most
+/// of them load.
+const RULE_OPTIONS: &[(&str, &[&str])] = &[
+    (
+        "profile",
+        &[
+            "hunan",
+            "national",
+            "湖南",
+            "全国",
+            "National",
+            "~",
+            "",
+            "[national]",
+        ],
+    ),
+    ("rounding", &["四舍五入", "截断", "~", "round"]),
+    (
+        "at_most_missed",
+        &[
+            "超出扣减",
+            "目标比实际",
+            "overrun",
+            "ratio",
+            "五五开",
+            "~",
+            "1",
+            "\"\"",
+        ],
+    ),
+    (
+        "exact_exceeded",
+        &[
+            "满分",
+            "目标比实际",
+            "超出扣减",
+            "full",
+            "ratio",
+            "overrun",
+            "半分",
+            "~",
+        ],
+    ),
+    (
+        "rating_edges",
+        &["含下限", "含上限", "lower", "upper", "都含", "~"],
+    ),
+    (
+        "over_achievement",
+        &[
+            "50",
+            "50%",
+            "\"50%\"",
+            "0",
+            "0.01",
+            "-5",
+            "1000000",
+            "79228162514264337593543950335",
+            "99999999999999999999999999999",
+            "不检查",
+            "很多",
+            "\"\"",
+            "~",
+            "[50]",
+        ],
+    ),
+    (
+        "execution_score",
+        &[
+            "线性封顶",
+            "线性不封顶",
+            "capped",
+            "uncapped",
+            "分档",
+            "bands",
+            "按比例",
+            "~",
+            "分档\n  execution_bands: [{ from: 95, share: 100 }, { from: 80, share: 60 }]",
+            "bands\n  execution_bands: [{ from: 0, share: 0 }]",
+            "分档\n  execution_bands: [{ from: 0, share: 100 }]",
+            "分档\n  execution_bands: [{ from: 100, share: 100 }]",
+            "分档\n  execution_bands: [{ from: 150, share: 100 }]",
+            "分档\n  execution_bands: [{ from: 99, share: 100 }, { from: 10, share: 10 }]",
+            "分档\n  execution_bands: [{ from: 0.00001, share: 0.00001 }]",
+            "分档\n  execution_bands: [{ from: 79228162514264337593543950335, share: 100 }]",
+            "分档\n  execution_bands: [{ from: 90, share: 100 }, { from: 90, share: 60 }]",
+            "分档\n  execution_bands: [{ from: -1, share: 50 }]",
+            "分档\n  execution_bands: [{ from: 95, share: 120 }]",
+            "分档\n  execution_bands: [{ from: 95 }]",
+            "分档\n  execution_bands: []",
+            "分档\n  execution_bands: ~",
+            "线性封顶\n  execution_bands: [{ from: 95, share: 100 }]",
+        ],
+    ),
+    (
+        "satisfaction_steps",
+        &["整档", "按比例", "whole", "partial", "半档", "~"],
+    ),
+    (
+        "top_weights",
+        &[
+            "[10, 50, 30, 10]",
+            "[]",
+            "[10, 90]",
+            "[100]",
+            "[-10, 110]",
+            "[0, 0, 0, 0]",
+            "[79228162514264337593543950335]",
+            "[10, ~]",
+            "10",
+            "~",
+        ],
+    ),
+    ("weights", &["[10, 50]"]),
+    ("Profile", &["national"]),
+];
+
+/// `text` with the options under its `rules:` replaced by `options`
+/// (indices into [`RULE_OPTIONS`] and into that option's values; an option
+/// chosen twice is written once).
+fn with_rules(text: &str, options: &[(usize, usize)]) -> String {
+    let mut keys = Vec::new();
+    let mut lines = Vec::new();
+    for &(option, value) in options {
+        let (key, values) = RULE_OPTIONS[option % RULE_OPTIONS.len()];
+        if keys.contains(&key) {
+            continue;
+        }
+        keys.push(key);
+        let value = values[value % values.len()];
+        lines.push(format!("  {key}: {value}").trim_end().to_string());
+    }
+    let mut out = Vec::new();
+    let mut inside = false;
+    for line in text.lines() {
+        if line == "rules:" {
+            inside = true;
+            out.push(if lines.is_empty() {
+                "rules: {}".to_string()
+            } else {
+                format!("rules:\n{}", lines.join("\n"))
+            });
+            continue;
+        }
+        if inside && line.starts_with("  ") {
+            continue;
+        }
+        inside = false;
+        out.push(line.to_string());
+    }
+    out.join("\n") + "\n"
+}
+
 fn templates() -> &'static Templates {
     static TEMPLATES: std::sync::OnceLock<Templates> = std::sync::OnceLock::new();
     TEMPLATES.get_or_init(|| Templates::load(None).expect("the built-in templates compile"))
@@ -222,10 +381,15 @@ proptest! {
 
     #[test]
     fn a_file_that_loads_builds(
-        unit in 0usize..2,
-        choices in proptest::collection::vec((any::<usize>(), any::<usize>()), 1..10),
+        unit in 0usize..UNITS.len(),
+        // Half the files keep the unit's values and vary only the rules.
+        choices in prop_oneof![
+            Just(Vec::new()),
+            proptest::collection::vec((any::<usize>(), any::<usize>()), 1..10),
+        ],
+        options in proptest::collection::vec((any::<usize>(), any::<usize>()), 0..5),
     ) {
-        let text = mutate(UNITS[unit], &choices);
+        let text = with_rules(&mutate(UNITS[unit], &choices), &options);
         let Ok(loaded) = load_str(&text, "generated.yaml") else {
             return Ok(());
         };
@@ -247,7 +411,7 @@ proptest! {
 /// both units.
 #[test]
 fn the_generator_replaces_every_kind_of_value() {
-    for unit in UNITS {
+    for unit in &UNITS[..2] {
         let keys: Vec<&str> = replaceable(unit).iter().map(|(_, k)| *k).collect();
         for key in [
             "name",
@@ -370,4 +534,45 @@ fn check_renders_with_the_templates_build_would_use() {
     )
     .unwrap();
     assert!(passed["report_error"].is_null());
+}
+
+/// Each rules option alone, with each of its values, on the unit scored by
+/// the national rules: it loads and builds, or it is refused at a line of
+/// the `rules:` block.
+#[test]
+fn every_rules_option_alone_builds_or_is_refused_at_its_line() {
+    let (mut built, mut refused) = (0, 0);
+    for unit in &UNITS[2..] {
+        for (option, (_, values)) in RULE_OPTIONS.iter().enumerate() {
+            for value in 0..values.len() {
+                let text = with_rules(unit, &[(option, value)]);
+                let block = common::line_no(&text, "rules:");
+                match load_str(&text, "rules.yaml") {
+                    Ok(loaded) => {
+                        let analysis = Analysis::of(loaded);
+                        let markdown = render::markdown(&analysis, templates())
+                            .unwrap_or_else(|e| panic!("{e:?}\n{text}"));
+                        jixiao::pipeline::Output::Docx
+                            .of(&markdown, &analysis)
+                            .unwrap_or_else(|e| panic!("{e}\n{text}"));
+                        built += 1;
+                    }
+                    Err(e) => {
+                        let line = e.at.map(|a| a.line).unwrap_or_default();
+                        assert!(
+                            (block..=block + 2).contains(&line),
+                            "{} at line {line}, not in the rules block at {block}:\n{}",
+                            e.message,
+                            &text[..600.min(text.len())]
+                        );
+                        refused += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        built > 40 && refused > 30,
+        "{built} built, {refused} refused"
+    );
 }
