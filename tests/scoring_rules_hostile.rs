@@ -647,3 +647,22 @@ fn top_weights_written_oddly() {
         [vec![line_no(&text, "  top_weights: [10, ~]")]]
     );
 }
+
+#[test]
+fn grades_belong_to_the_band_of_their_lower_end() {
+    use jixiao::compute::grade;
+    // 优 90–100, 良 80–89, 中 60–79, 差 0–59: a total with decimals is
+    // graded by the band whose lower end it reaches (docs/rules.md).
+    for (total, want) in [
+        ("100", "优"),
+        ("90", "优"),
+        ("89.99", "良"),
+        ("80", "良"),
+        ("79.99", "中"),
+        ("60", "中"),
+        ("59.99", "差"),
+        ("0", "差"),
+    ] {
+        assert_eq!(grade(d(total)), want, "{total}");
+    }
+}
