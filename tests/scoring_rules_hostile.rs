@@ -666,3 +666,21 @@ fn grades_belong_to_the_band_of_their_lower_end() {
         assert_eq!(grade(d(total)), want, "{total}");
     }
 }
+
+#[test]
+fn a_band_is_chosen_by_the_rate_the_report_shows() {
+    // 79.995 of 100 is 79.995 %: the report shows the rate rounded by the
+    // file's rule (80.00 % half-up, 79.99 % truncated), and the band follows
+    // what is shown: 60 % of 10 = 6 from 80 %, else 0.
+    for rounding in ["四舍五入", "截断"] {
+        let rules = format!("  rounding: {rounding}\n{BANDS}");
+        let (_, a) = spent("100", "79.995", &rules);
+        let rate = number(&a, "project[运行维护经费].execution_rate").unwrap();
+        let want = if rate >= d("80") { d("6") } else { d("0") };
+        assert_eq!(
+            number(&a, PROJECT_EXECUTION),
+            Some(want),
+            "{rounding}: {rate}"
+        );
+    }
+}
