@@ -684,3 +684,14 @@ fn a_band_is_chosen_by_the_rate_the_report_shows() {
         );
     }
 }
+
+#[test]
+fn an_unmet_target_stays_one_rounding_step_below_full_marks() {
+    // ≥5次, actual 4.99, weight 10: 4.99 ÷ 5 × 10 = 9.98. Scores to whole
+    // points round it to 10, but the target was not met: one step less, 9;
+    // to one decimal 10.0 → 9.9; to four decimals 9.98 stands.
+    for (places, want) in [("0", "9"), ("1", "9.9"), ("2", "9.98"), ("4", "9.98")] {
+        let rules = format!("  rounding: {{ 得分: {places} }}\n");
+        check_scores(&[("10", "≥5次", "4.99", &rules, want)]);
+    }
+}
