@@ -426,6 +426,8 @@ fn over_achievement_at_exactly_the_threshold() {
         ("7.5", at("50"), false),
         // (7.51 − 5) ÷ 5 = 50.2 %: more.
         ("7.51", at("50"), true),
+        // (7.5002 − 5) ÷ 5 = 50.004 %: more, though it rounds to 50.
+        ("7.5002", at("50"), true),
         ("7.51", at("50%"), true),
         ("7.51", at("\"50%\""), true),
         // Threshold 0: the target itself is not over; a hundredth is.

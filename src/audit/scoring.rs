@@ -185,11 +185,18 @@ fn over_achieved(facts: &Facts, o: &IndicatorOutcome, out: &mut Vec<Finding>) {
         return;
     }
     let rules = &facts.scoring;
-    let threshold = rules.over_achievement.unwrap_or_default();
+    let threshold = rules.over_achievement.unwrap_or_default().normalize();
+    // The excess is rounded: one just above the threshold may round to it,
+    // and is then not given as a number that would not be “more”.
+    let excess = if over > threshold {
+        format!("超出目标 {over}%，")
+    } else {
+        "超出目标的比例".to_string()
+    };
     out.push(Finding::new(
         Rule::OverAchievedUnexplained,
         format!(
-            "{}实际完成值超出目标 {over}%，多于 {threshold}%（over_achievement，{}）；请在 deviation 中说明超额的原因（目标是否定得偏低），确需扣分的在 score 中写扣减后的得分（{}）",
+            "{}实际完成值{excess}多于 {threshold}%（over_achievement，{}）；请在 deviation 中说明超额的原因（目标是否定得偏低），确需扣分的在 score 中写扣减后的得分（{}）",
             where_(facts, o),
             rules.whose("over_achievement"),
             lines_words(&[o.at])
