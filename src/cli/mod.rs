@@ -144,7 +144,7 @@ enum Command {
     },
     /// 监视数据文件和模板，每次保存后自动重新生成报告
     #[command(
-        after_help = "每次保存数据文件或模板目录中的文件后（约 0.3 秒无新改动时）重新生成，与 jixiao build 相同；\n打印核对结果和用时。保存到一半的文件读不进时只报错，保留上次的输出，下次保存再生成。按 Ctrl-C 结束。\n\n示例：\n  jixiao watch data/2024.yaml\n  jixiao watch data/2024.yaml --templates my-templates -o out --allow-errors"
+        after_help = "每次保存数据文件或模板目录中的文件后（由系统的文件通知得知，约 0.05 秒无新改动时）重新生成，与 jixiao build 相同；\n打印核对结果和用时。保存到一半的文件读不进时只报错，保留上次的输出，下次保存再生成。按 Ctrl-C 结束。\n\n示例：\n  jixiao watch data/2024.yaml\n  jixiao watch data/2024.yaml --templates my-templates -o out --allow-errors"
     )]
     Watch {
         /// 数据文件（YAML）

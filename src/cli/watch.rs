@@ -1,7 +1,7 @@
 //! `jixiao watch`: rebuilds the report (as `jixiao build` does) on every save
 //! of the data file or of a template, until Ctrl-C.
 //!
-//! Ctrl-C sets a stop flag that the loop checks between polls, so a rebuild in
+//! Ctrl-C sets a stop flag that the loop checks between events, so a rebuild in
 //! progress finishes before the command exits; and since every output is
 //! written to a temporary file and renamed into place, even a hard kill leaves
 //! each output either as it was or fully new.
@@ -37,10 +37,14 @@ pub fn watch(args: BuildArgs) -> ExitCode {
         args.out.display()
     );
     rebuild(&args, "首次生成");
-    jixiao::watch::watch(&inputs, Timing::default(), &stop, |changed| {
+    let watched = jixiao::watch::watch(&inputs, Timing::default(), &stop, |changed| {
         let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
         rebuild(&args, &format!("{} 已保存，重新生成", names.join("、")));
     });
+    if let Err(e) = watched {
+        errln!("{e}");
+        return ExitCode::from(2);
+    }
     outln!("已停止监视");
     ExitCode::SUCCESS
 }
