@@ -225,3 +225,49 @@ fn binary_without_a_name_or_list_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn binary_explains_as_json_what_the_tree_says() {
+    let out = jixiao(&[
+        "explain",
+        "data/2024.yaml",
+        "overall.execution_rate",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    let trace: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = figures();
+    let figure = f.get("overall.execution_rate").unwrap();
+    assert_eq!(trace["name"], "overall.execution_rate");
+    assert_eq!(trace["formula"].as_str(), Some(figure.formula.as_str()));
+    assert_eq!(
+        trace,
+        serde_json::to_value(jixiao::explain::trace(&f, "overall.execution_rate").unwrap())
+            .unwrap()
+    );
+    // Down every branch to facts with their lines, as the tree.
+    let mut facts = Vec::new();
+    let mut stack = vec![&trace];
+    while let Some(node) = stack.pop() {
+        let inputs = node["inputs"].as_array().unwrap();
+        if node["fact"] == true {
+            assert!(inputs.is_empty());
+            facts.push(node["line"].as_u64().unwrap());
+        }
+        stack.extend(inputs);
+    }
+    assert!(!facts.is_empty());
+    let tree = explain(&f, "overall.execution_rate").unwrap();
+    for line in facts {
+        assert!(tree.contains(&format!("第 {line} 行")), "{line}");
+    }
+    let unknown = jixiao(&[
+        "explain",
+        "data/2024.yaml",
+        "overall.bogus",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(unknown.status.code(), Some(2));
+}

@@ -117,7 +117,7 @@ pub fn explain_code(code: &str) -> ExitCode {
     }
 }
 
-pub fn explain(data: &Path, figure: Option<&str>, list: bool) -> ExitCode {
+pub fn explain(data: &Path, figure: Option<&str>, list: bool, format: Format) -> ExitCode {
     let analysis = match analyse_file(data) {
         Ok(a) => a,
         Err(e) => return load_failed(e),
@@ -127,7 +127,12 @@ pub fn explain(data: &Path, figure: Option<&str>, list: bool) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let name = figure.unwrap_or_default();
-    match jixiao::explain::explain(&analysis.figures, name) {
+    let explained = match format {
+        Format::Human => jixiao::explain::explain(&analysis.figures, name),
+        Format::Json => jixiao::explain::trace(&analysis.figures, name)
+            .map(|trace| serde_json::to_string_pretty(&trace).unwrap_or_default() + "\n"),
+    };
+    match explained {
         Ok(text) => {
             out!("{text}");
             ExitCode::SUCCESS

@@ -85,7 +85,7 @@ enum Command {
     },
     /// 解释一个派生数：数值、公式和来源，逐层追溯到 YAML 中的事实
     #[command(
-        after_help = "示例：\n  jixiao explain data/2024.yaml overall.execution_rate\n  jixiao explain data/2024.yaml 'project[业务工作经费].total_score'\n  jixiao explain data/2024.yaml --list"
+        after_help = "示例：\n  jixiao explain data/2024.yaml overall.execution_rate\n  jixiao explain data/2024.yaml 'project[业务工作经费].total_score'\n  jixiao explain data/2024.yaml overall.execution_rate --format json\n  jixiao explain data/2024.yaml --list"
     )]
     Explain {
         /// 数据文件（YAML）
@@ -96,6 +96,9 @@ enum Command {
         /// 列出所有数字名称
         #[arg(long)]
         list: bool,
+        /// 输出格式：human（树形，供人阅读，默认）或 json（供脚本处理）
+        #[arg(long, value_enum, default_value_t = Format::Human, conflicts_with = "list")]
+        format: Format,
     },
     /// 比较两份数据文件：事实、派生数和报告文字各有哪些变化
     #[command(
@@ -244,7 +247,12 @@ pub fn run() -> ExitCode {
             Some(data) => check::check(&data, format, deny_warnings, templates.as_deref()),
             None => unreachable!("clap requires the data file unless --explain is given"),
         },
-        Command::Explain { data, figure, list } => check::explain(&data, figure.as_deref(), list),
+        Command::Explain {
+            data,
+            figure,
+            list,
+            format,
+        } => check::explain(&data, figure.as_deref(), list, format),
         Command::Build {
             data,
             output,
