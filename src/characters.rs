@@ -23,6 +23,14 @@ pub fn refused(c: char) -> Option<&'static str> {
     }
 }
 
+/// Whether `c` is one of the live preview's figure marks (U+E000 to
+/// U+E02F, of the Private Use Area, which no report needs,
+/// [`crate::render::filters::marks`]): a report may carry them, and they
+/// take no room when a table's columns are measured.
+pub fn is_figure_mark(c: char) -> bool {
+    ('\u{E000}'..='\u{E02F}').contains(&c)
+}
+
 /// The first refused character of `text`: its character index (0-based),
 /// the character and why.
 pub fn first_refused(text: &str) -> Option<(usize, char, &'static str)> {

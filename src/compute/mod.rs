@@ -122,6 +122,16 @@ pub struct Figures {
 }
 
 impl Figures {
+    /// The place of the figure under `key` in [`Figures::iter`]'s order.
+    pub fn index_of(&self, key: Key) -> Option<usize> {
+        self.by_key.get(&key).copied()
+    }
+
+    /// The figure at `index` in [`Figures::iter`]'s order.
+    pub fn at(&self, index: usize) -> Option<&Figure> {
+        self.list.get(index)
+    }
+
     /// The figure under `key`.
     pub fn of(&self, key: Key) -> Option<&Figure> {
         self.by_key.get(&key).map(|&i| &self.list[i])

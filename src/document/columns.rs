@@ -31,6 +31,7 @@
 use std::cmp::Reverse;
 
 use super::{Cell, Grid, Slot, Table, plain_text};
+use crate::characters::is_figure_mark;
 
 /// The sizes a writer sets table text in, in its own length unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,13 +120,16 @@ fn visual_lines(cell: &Cell) -> impl Iterator<Item = u32> + '_ {
 /// The width of `text` in half-width characters: CJK characters and the
 /// punctuation and symbols from U+2000 up (which Chinese fonts draw
 /// full-width) count 2, and so do the Latin capitals, `%` and `@`, which
-/// are nearly as wide in a serif face; everything else 1.
+/// are nearly as wide in a serif face; the preview's figure marks 0;
+/// everything else 1.
 pub fn half_widths(text: &str) -> u32 {
     text.chars().map(half_width).sum()
 }
 
 fn half_width(c: char) -> u32 {
-    if u32::from(c) >= 0x2000 || c == '%' || c == '@' || c.is_ascii_uppercase() {
+    if is_figure_mark(c) {
+        0
+    } else if u32::from(c) >= 0x2000 || c == '%' || c == '@' || c.is_ascii_uppercase() {
         2
     } else {
         1
@@ -135,7 +139,7 @@ fn half_width(c: char) -> u32 {
 /// The longest run of `text` that a line cannot break inside, in half-width
 /// characters: half-width letters, digits and signs without a space.
 fn longest_unbreakable(text: &str) -> u32 {
-    text.split(|c: char| c.is_whitespace() || u32::from(c) >= 0x2000)
+    text.split(|c: char| c.is_whitespace() || (u32::from(c) >= 0x2000 && !is_figure_mark(c)))
         .map(half_widths)
         .max()
         .unwrap_or(0)

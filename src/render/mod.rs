@@ -15,9 +15,14 @@ pub use templates::{DEFAULTS, ENTRY, Templates, export, files_under};
 
 use crate::Analysis;
 
-/// Renders the whole report as Markdown.
+/// Renders the whole report as Markdown; with figure marks when the
+/// templates were loaded for them ([`Templates::load_marking`]).
 pub fn markdown(analysis: &Analysis, templates: &Templates) -> Result<String, RenderError> {
-    let context = context::context(analysis);
+    let context = if templates.marking {
+        context::marked_context(analysis)
+    } else {
+        context::context(analysis)
+    };
     let mut output = budget::Output::with_capacity(64 * 1024);
     budget::start();
     let rendered = templates.tera.render_to(ENTRY, &context, &mut output);

@@ -21,12 +21,24 @@ pub const DEFAULTS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/defaul
 pub struct Templates {
     pub(super) tera: Tera,
     pub(super) sources: Vec<(String, String)>,
+    /// Renders with figure marks (the live preview's), [`filters::marks`].
+    pub(super) marking: bool,
 }
 
 impl Templates {
     /// The defaults, with every `*.tera` file under `dir` (if given) taking the
     /// place of the default of the same name.
     pub fn load(dir: Option<&Path>) -> Result<Templates, RenderError> {
+        Templates::load_as(dir, false)
+    }
+
+    /// The templates of [`Templates::load`], rendering every figure they
+    /// print with its mark, for the live preview ([`filters::marks`]).
+    pub fn load_marking(dir: Option<&Path>) -> Result<Templates, RenderError> {
+        Templates::load_as(dir, true)
+    }
+
+    fn load_as(dir: Option<&Path>, marking: bool) -> Result<Templates, RenderError> {
         let mut sources: Vec<(String, String)> = DEFAULTS
             .iter()
             .map(|(n, s)| (n.to_string(), s.to_string()))
@@ -41,10 +53,17 @@ impl Templates {
         }
         let mut tera = Tera::new();
         filters::register(&mut tera);
+        if marking {
+            filters::marks::register(&mut tera);
+        }
         budget::register(&mut tera);
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
             .map_err(|e| RenderError::from_tera(&e, &sources))?;
-        Ok(Templates { tera, sources })
+        Ok(Templates {
+            tera,
+            sources,
+            marking,
+        })
     }
 
     /// The names of the templates in use.

@@ -25,6 +25,9 @@ pub struct Var {
 pub struct Obj {
     entries: Vec<(&'static str, Tera)>,
     dictionary: Option<Dictionary>,
+    /// Every figure's value tagged with its place, for the live preview's
+    /// figure marks ([`crate::render::filters::marks`]).
+    marking: bool,
 }
 
 #[derive(Debug, Default)]
@@ -68,6 +71,15 @@ impl Obj {
         Obj::default()
     }
 
+    /// The root of a context whose figures carry tags for the preview's
+    /// figure marks.
+    pub fn marking() -> Self {
+        Obj {
+            marking: true,
+            ..Obj::default()
+        }
+    }
+
     /// The root of a context that keeps its data dictionary.
     pub fn dictionary() -> Self {
         Obj {
@@ -83,6 +95,7 @@ impl Obj {
                 path: path(&d.path),
                 vars: Vec::new(),
             }),
+            marking: self.marking,
         }
     }
 
@@ -147,7 +160,12 @@ impl Obj {
     /// A computed or fact figure, by its key; the meaning is its label and
     /// its name.
     pub fn figure(&mut self, key: &'static str, figures: &Figures, figure: Key) {
-        let value = figure_value(figures, figure);
+        let mut value = figure_value(figures, figure);
+        if self.marking
+            && let (Some(text), Some(index)) = (value.as_str(), figures.index_of(figure))
+        {
+            value = Tera::from(crate::render::filters::marks::tag(text, index));
+        }
         self.record(
             key,
             || {

@@ -28,6 +28,12 @@ pub fn context(analysis: &Analysis) -> tera::Context {
     fill(Obj::root(), analysis).into_context()
 }
 
+/// The Tera context of `analysis` with every figure tagged for the live
+/// preview's figure marks ([`crate::render::filters::marks`]).
+pub fn marked_context(analysis: &Analysis) -> tera::Context {
+    fill(Obj::marking(), analysis).into_context()
+}
+
 /// The data dictionary: every variable of the context, with its meaning and
 /// its value in `analysis`.
 pub fn dictionary(analysis: &Analysis) -> Vec<Var> {

@@ -27,6 +27,7 @@ mod escape;
 mod figure;
 mod items;
 mod kwargs;
+pub mod marks;
 mod money;
 mod ordinal;
 mod overspent;
