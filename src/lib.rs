@@ -15,8 +15,9 @@
 //!
 //! Beside them: [`diff`] compares two files through the same stages,
 //! [`explain`] traces a figure back to its facts, [`init`] writes next year's
-//! file, [`watch`] rebuilds on every save, [`schema`] describes the facts file
-//! for editors, [`rounding`] owns how every figure is rounded, and
+//! file, [`watch`] rebuilds on every save, [`serve`] previews the report in
+//! the browser as it is edited, [`schema`] describes the facts file for
+//! editors, [`rounding`] owns how every figure is rounded, and
 //! [`characters`] names the characters a report cannot carry. The command
 //! line (`src/cli/`) parses arguments and prints; it turns errors into
 //! reports, and nothing else does.
@@ -41,6 +42,7 @@ pub mod pipeline;
 pub mod render;
 pub mod rounding;
 pub mod schema;
+pub mod serve;
 pub mod watch;
 
 pub use analysis::{Analysis, analyse_file};

@@ -11,6 +11,7 @@ mod diff;
 mod init;
 mod new;
 mod schema;
+mod serve;
 mod shown;
 mod templates;
 mod usage;
@@ -26,7 +27,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
     name = "jixiao",
     version,
     about = "整体支出绩效自评报告生成器：YAML 事实 → 精确计算 → 勾稽核对 → 报告",
-    after_help = "示例：\n  jixiao new data/2025.yaml\n  jixiao check data/2024.yaml\n  jixiao explain data/2024.yaml overall.execution_rate\n  jixiao explain data/2024.yaml --list\n  jixiao diff data/2024.yaml data/2024-改.yaml\n  jixiao watch data/2024.yaml\n  jixiao init --from data/2024.yaml --year 2025"
+    after_help = "示例：\n  jixiao new data/2025.yaml\n  jixiao check data/2024.yaml\n  jixiao explain data/2024.yaml overall.execution_rate\n  jixiao explain data/2024.yaml --list\n  jixiao diff data/2024.yaml data/2024-改.yaml\n  jixiao watch data/2024.yaml\n  jixiao serve data/2024.yaml\n  jixiao init --from data/2024.yaml --year 2025"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -155,6 +156,23 @@ enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// 在浏览器中预览报告：保存数据文件或模板后页面自动更新，并显示核对结果和每个数字的来历
+    #[command(
+        after_help = "启动本机的预览服务器并打印网址，用浏览器打开即可：页面是报告正文（与 --format html 相同的排版），\n右侧列出核对结果，点击一条即在正文中标出它涉及的数字；点击或指向正文中的数字，显示它的计算公式和来源（同 jixiao explain）。\n每次保存数据文件或模板目录中的模板后，页面在约 0.1 秒内自动更新，不必刷新；读不进或生成失败时，页面顶部显示错误及其所在行，下面保留上次的报告。\n只读：不写任何文件。默认只在 127.0.0.1 上监听，其他计算机访问不到；--host 可改，但会有警告。按 Ctrl-C 结束。\n\n示例：\n  jixiao serve data/2024.yaml\n  jixiao serve data/2024.yaml --templates my-templates --port 8080"
+    )]
+    Serve {
+        /// 数据文件（YAML）
+        data: PathBuf,
+        /// 模板目录：其中的文件替换同名的默认模板（一并监视）
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// 端口（默认 4000；0 表示任选一个空闲端口）
+        #[arg(long, default_value_t = 4000)]
+        port: u16,
+        /// 监听的地址（默认 127.0.0.1，只有本机能访问）
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+    },
     /// 输出事实文件的 JSON Schema（供编辑器补全键名、检查类型）
     #[command(
         after_help = "数据文件第一行写 # yaml-language-server: $schema=../schema/jixiao.schema.json，\n装有 YAML 插件的编辑器即按此补全和检查，见 docs/data.md。\n\n示例：\n  jixiao schema\n  jixiao schema > schema/jixiao.schema.json"
@@ -276,6 +294,17 @@ pub fn run() -> ExitCode {
             force,
         } => init::init(&from, year, out.as_deref(), force),
         Command::Watch { data, output } => watch::watch(output.for_build(vec![data], false)),
+        Command::Serve {
+            data,
+            templates,
+            port,
+            host,
+        } => serve::serve(jixiao::serve::Config {
+            data,
+            templates,
+            host,
+            port,
+        }),
         Command::Schema => schema::schema(),
     }
 }
