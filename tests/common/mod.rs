@@ -294,3 +294,96 @@ pub fn replaced(text: &str, replacements: &[(&str, &str)]) -> String {
     }
     text
 }
+
+// ── the live preview ────────────────────────────────────────────────
+
+/// A `jixiao serve` running on a free port, stopped when dropped.
+pub struct Served {
+    pub child: std::process::Child,
+    /// The page's address, as the server printed it.
+    pub url: String,
+    /// The port it listens on.
+    pub port: u16,
+}
+
+impl Served {
+    /// Starts `jixiao serve` with `args` after the data file (`--port 0`
+    /// is added), and waits for the address it prints. The binary is the
+    /// test build's, or the one `JIXIAO_BIN` names (a release build, for
+    /// measuring).
+    pub fn start(data: &Path, args: &[&str]) -> Served {
+        use std::io::BufRead;
+        let data = data.to_str().expect("a UTF-8 path");
+        let mut all = vec!["serve", data, "--port", "0"];
+        all.extend_from_slice(args);
+        let mut command = jixiao_command(&all);
+        if let Some(binary) = std::env::var_os("JIXIAO_BIN") {
+            let mut other = Command::new(binary);
+            other.args(&all).current_dir(root()).env("NO_COLOR", "1");
+            command = other;
+        }
+        let mut child = command
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("jixiao serve starts");
+        let stdout = child.stdout.take().expect("piped");
+        let mut lines = std::io::BufReader::new(stdout).lines();
+        let first = lines
+            .next()
+            .expect("serve prints its address")
+            .expect("UTF-8");
+        // The rest of its output is read, so that it never blocks on a full pipe.
+        std::thread::spawn(move || lines.for_each(drop));
+        let url = first
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no address in {first:?}"))
+            .to_string();
+        let port = url
+            .trim_end_matches('/')
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no port in {url}"));
+        Served { child, url, port }
+    }
+
+    /// Sends `request` as written (request line and headers) and returns the
+    /// response's status code and body.
+    pub fn raw(&self, request: &str) -> (u16, String) {
+        use std::io::{Read, Write};
+        let mut stream =
+            std::net::TcpStream::connect(("127.0.0.1", self.port)).expect("the server listens");
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut response = Vec::new();
+        let _ = stream.read_to_end(&mut response);
+        let response = String::from_utf8_lossy(&response).into_owned();
+        let status = response
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("no status in {response:?}"));
+        let body = response
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default();
+        (status, body)
+    }
+
+    /// A GET of `path` with the `Host` header `host` (in HTTP/1.0, so that
+    /// the body comes whole, not in chunks).
+    pub fn get(&self, path: &str, host: &str) -> (u16, String) {
+        self.raw(&format!("GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n"))
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
