@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use jixiao::serve::{Config, Preview};
+use jixiao::serve::{Config, Server};
 use jixiao::watch::stop_on_interrupt;
 
 pub fn serve(config: Config) -> ExitCode {
@@ -25,7 +25,7 @@ pub fn serve(config: Config) -> ExitCode {
         errln!("无法接管 Ctrl-C（{e}）；Ctrl-C 仍会结束预览");
     }
     let data = config.data.display().to_string();
-    let server = match Preview::bind(config) {
+    let server = match Server::bind(config) {
         Ok(server) => server,
         Err(e) => {
             errln!("{e}");

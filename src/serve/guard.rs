@@ -53,24 +53,53 @@ impl Refusal {
     }
 }
 
-/// The `Host` values the server answers to when bound to `addr`: its
-/// loopback names when it listens on a loopback address, and the address
-/// and host name it was given.
-pub fn allowed_hosts(addr: SocketAddr, host: &str) -> Vec<String> {
-    let port = addr.port();
-    let mut names = vec![host_port(&addr.ip().to_string(), port)];
-    if addr.ip().is_loopback() {
-        for name in ["localhost", "127.0.0.1", "::1"] {
-            names.push(host_port(name, port));
-        }
-    }
-    names.push(host_port(host, port));
-    names.sort();
-    names.dedup();
-    names
+/// The `Host` values the server answers to.
+#[derive(Debug, Clone)]
+pub struct Hosts {
+    /// Names and addresses with the port, lower case, IPv6 in brackets.
+    names: Vec<String>,
+    port: u16,
+    /// Any IP address with the port: when listening beyond loopback, where
+    /// other machines name the server by its address. An address is no
+    /// name a rebinding site could give itself.
+    any_address: bool,
 }
 
-fn host_port(host: &str, port: u16) -> String {
+impl Hosts {
+    /// The names of a server bound to `addr` as `host`: the loopback names
+    /// with the port (`localhost:N`, `127.0.0.1:N`, `[::1]:N`) and the name
+    /// it was given; beyond loopback, any IP address too.
+    pub fn of(addr: SocketAddr, host: &str) -> Hosts {
+        let port = addr.port();
+        let mut names: Vec<String> = ["localhost", "127.0.0.1", "::1", host]
+            .iter()
+            .map(|h| host_port(h, port))
+            .collect();
+        names.push(host_port(&addr.ip().to_string(), port));
+        names.sort();
+        names.dedup();
+        Hosts {
+            names,
+            port,
+            any_address: !addr.ip().is_loopback(),
+        }
+    }
+
+    /// Whether a request's `Host` header names this server.
+    pub fn allows(&self, host: &str) -> bool {
+        let host = host.trim().to_ascii_lowercase();
+        if self.names.contains(&host) {
+            return true;
+        }
+        self.any_address
+            && host
+                .parse::<SocketAddr>()
+                .is_ok_and(|a| a.port() == self.port)
+    }
+}
+
+/// `host:port`, an IPv6 address in brackets, lower case.
+pub fn host_port(host: &str, port: u16) -> String {
     match host.parse::<IpAddr>() {
         Ok(IpAddr::V6(v6)) => format!("[{v6}]:{port}"),
         _ => format!("{}:{port}", host.to_ascii_lowercase()),
@@ -78,14 +107,8 @@ fn host_port(host: &str, port: u16) -> String {
 }
 
 /// The route of a request, or why it is refused.
-pub fn route(
-    method: &str,
-    url: &str,
-    host: Option<&str>,
-    allowed: &[String],
-) -> Result<Route, Refusal> {
-    let host_ok = host.is_some_and(|h| allowed.iter().any(|a| a.eq_ignore_ascii_case(h.trim())));
-    if !host_ok {
+pub fn route(method: &str, url: &str, host: Option<&str>, hosts: &Hosts) -> Result<Route, Refusal> {
+    if !host.is_some_and(|h| hosts.allows(h)) {
         return Err(Refusal::ForeignHost);
     }
     if method != "GET" && method != "HEAD" {
@@ -142,8 +165,8 @@ fn percent_decode(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn loopback() -> Vec<String> {
-        allowed_hosts("127.0.0.1:8123".parse().unwrap(), "127.0.0.1")
+    fn loopback() -> Hosts {
+        Hosts::of("127.0.0.1:8123".parse().unwrap(), "127.0.0.1")
     }
 
     fn get(url: &str, host: &str) -> Result<Route, Refusal> {
@@ -178,12 +201,29 @@ mod tests {
     }
 
     #[test]
-    fn a_host_given_is_answered_to_by_its_name() {
-        let allowed = allowed_hosts("0.0.0.0:9000".parse().unwrap(), "0.0.0.0");
-        assert!(allowed.contains(&"0.0.0.0:9000".to_string()));
-        assert!(!allowed.contains(&"localhost:9000".to_string()));
-        let v6 = allowed_hosts("[::1]:9000".parse().unwrap(), "::1");
-        assert!(v6.contains(&"[::1]:9000".to_string()));
+    fn beyond_loopback_any_address_is_answered_to_but_no_other_name() {
+        let all = Hosts::of("0.0.0.0:9000".parse().unwrap(), "0.0.0.0");
+        for host in [
+            "192.168.1.20:9000",
+            "[fe80::1]:9000",
+            "localhost:9000",
+            "0.0.0.0:9000",
+        ] {
+            assert!(all.allows(host), "{host}");
+        }
+        for host in [
+            "192.168.1.20:9001",
+            "evil.example:9000",
+            "192.168.1.20",
+            "1.2.3.4.evil:9000",
+        ] {
+            assert!(!all.allows(host), "{host}");
+        }
+        let named = Hosts::of("0.0.0.0:9000".parse().unwrap(), "Office-PC");
+        assert!(named.allows("office-pc:9000"));
+        let v6 = Hosts::of("[::1]:9000".parse().unwrap(), "::1");
+        assert!(v6.allows("[::1]:9000") && v6.allows("localhost:9000"));
+        assert!(!v6.allows("192.168.1.20:9000"));
     }
 
     #[test]

@@ -30,10 +30,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
-use tiny_http::{Header, Request, Response, Server};
+use tiny_http::{Header, Request, Response};
 
 use crate::watch::{self, Inputs, Timing, WatchError};
-use guard::{Refusal, Route};
+use guard::{Hosts, Refusal, Route};
 use live::Live;
 use preview::PreviewTemplates;
 
@@ -68,23 +68,23 @@ pub enum ServeError {
 }
 
 /// A bound server, not yet serving.
-pub struct Preview {
-    http: Server,
+pub struct Server {
+    http: tiny_http::Server,
     addr: SocketAddr,
-    allowed: Vec<String>,
+    hosts: Hosts,
     config: Config,
     live: Arc<Live>,
 }
 
-impl Preview {
+impl Server {
     /// Binds the server's socket and builds the report once.
-    pub fn bind(config: Config) -> Result<Preview, ServeError> {
+    pub fn bind(config: Config) -> Result<Server, ServeError> {
         let bind_error = |reason: String| ServeError::Bind {
             host: config.host.clone(),
             port: config.port,
             reason,
         };
-        let http = Server::http((config.host.as_str(), config.port))
+        let http = tiny_http::Server::http((config.host.as_str(), config.port))
             .map_err(|e| bind_error(e.to_string()))?;
         let addr = http
             .server_addr()
@@ -93,9 +93,9 @@ impl Preview {
         let live = Arc::new(Live::default());
         let templates = PreviewTemplates::load(config.templates.as_deref());
         live.publish(templates.and_then(|t| preview::build(&config.data, &t)));
-        Ok(Preview {
+        Ok(Server {
             http,
-            allowed: guard::allowed_hosts(addr, &config.host),
+            hosts: Hosts::of(addr, &config.host),
             addr,
             config,
             live,
@@ -107,17 +107,16 @@ impl Preview {
         self.addr
     }
 
-    /// The page's address.
+    /// The page's address: on this machine when it listens on every
+    /// address.
     pub fn url(&self) -> String {
-        match self.addr.ip() {
-            ip if ip.is_loopback() && ip.is_ipv4() => {
-                format!("http://127.0.0.1:{}/", self.addr.port())
-            }
-            _ => format!(
-                "http://{}/",
-                guard::allowed_hosts(self.addr, &self.config.host)[0]
-            ),
-        }
+        let port = self.addr.port();
+        let host = match self.addr.ip() {
+            IpAddr::V4(ip) if ip.is_unspecified() => "127.0.0.1".to_string(),
+            IpAddr::V6(ip) if ip.is_unspecified() => "::1".to_string(),
+            ip => ip.to_string(),
+        };
+        format!("http://{}/", guard::host_port(&host, port))
     }
 
     /// The shared state, for a caller that reports the builds.
@@ -189,7 +188,7 @@ impl Preview {
             .find(|h| h.field.equiv("Host"))
             .map(|h| h.value.as_str().to_owned());
         let method = request.method().as_str().to_owned();
-        let route = guard::route(&method, request.url(), host.as_deref(), &self.allowed);
+        let route = guard::route(&method, request.url(), host.as_deref(), &self.hosts);
         let (body, content_type) = match route {
             Err(refusal) => return refuse(request, refusal),
             Ok(Route::Events) => {
