@@ -268,9 +268,11 @@ pub fn watch(
 mod tests {
     use super::*;
 
+    /// A quick watch; the settling time leaves room for a loaded machine
+    /// between the writes of one burst.
     const FAST: Timing = Timing {
         poll: Duration::from_millis(20),
-        settle: Duration::from_millis(60),
+        settle: Duration::from_millis(150),
     };
 
     #[test]
@@ -327,9 +329,14 @@ mod tests {
                 })
             });
             let _stop = Stop(&stop);
-            // The watcher is set up within this time; a save before would
-            // be missed, as a save before `jixiao watch` starts is.
-            std::thread::sleep(Duration::from_millis(150));
+            // A save before the watcher is set up is missed, as a save
+            // before `jixiao watch` starts is: save until one is seen.
+            let ready = (0..50).any(|_| {
+                std::fs::write(&data, "ready").unwrap();
+                rx.recv_timeout(Duration::from_millis(200)).is_ok()
+            });
+            assert!(ready, "the watcher never saw a save");
+            while rx.recv_timeout(FAST.settle * 3).is_ok() {}
             steps(&data, &templates, &rx);
             drop(_stop);
             watcher.join().unwrap().unwrap();
