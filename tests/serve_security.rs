@@ -113,8 +113,16 @@ fn nothing_listens_outside_loopback_by_default() {
 
 #[cfg(unix)]
 #[test]
-fn ctrl_c_stops_the_server() {
+fn ctrl_c_stops_the_server_with_a_page_open() {
+    use std::io::{Read, Write};
     let mut s = served();
+    // An open page: its event stream stays open until the server stops.
+    let mut events = std::net::TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    let request = format!("GET /events HTTP/1.1\r\nHost: localhost:{}\r\n\r\n", s.port);
+    events.write_all(request.as_bytes()).unwrap();
+    let mut first = [0; 64];
+    let n = events.read(&mut first).unwrap();
+    assert!(String::from_utf8_lossy(&first[..n]).contains("200 OK"));
     let pid = s.child.id().to_string();
     let sent = std::process::Command::new("kill")
         .args(["-INT", &pid])
