@@ -3,7 +3,7 @@
 //! shows the report with its tables, a figure's trace on a click, a saved
 //! change within 2 s without a reload, a banner for a file that does not
 //! read and the report again once it is fixed. Screenshots of the preview,
-//! the popover and the banner go to `JIXIAO_SCREENSHOTS` (default: a new
+//! the popover, a finding's figures highlighted and the banner go to `JIXIAO_SCREENSHOTS` (default: a new
 //! temporary directory, printed). Skipped, with a notice, without Chromium.
 //!
 //! `cargo test --test serve_browser -- --ignored --nocapture` measures the
@@ -192,6 +192,7 @@ fn the_preview_shows_explains_and_follows_saves() {
         "document.querySelector('#jx-findings li .absent') !== null",
     );
     assert!(highlighted.as_u64() > Some(0) || absent == true);
+    shoot(&tab, &shots, "finding.png");
 
     // A save reaches the page within 2 s, without a reload.
     js(&tab, "window.notReloaded = true");
