@@ -21,6 +21,9 @@
 //! [`register`] 还把 [`escape_markdown`] 设为所有模板的自动转义函数：
 //! `{{ text }}` 输出的用户文本在 Markdown 段落和 HTML 表格单元格里都按原文显示，
 //! 不会被解释为标记；确实要输出标记时用 `{{ x | safe }}`。
+//!
+//! 预览（`jixiao serve`）另用 [`marks::register`] 在注册处给这些过滤器包一层，
+//! 标出每个印出的数是哪个数；过滤器本身不变，生成的文件里没有这些标记。
 
 mod dash;
 mod escape;
