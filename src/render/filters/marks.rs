@@ -247,6 +247,12 @@ mod tests {
     fn contexts(values: &[(&str, &str)]) -> (Context, Context) {
         let mut plain = Context::new();
         let mut tagged = Context::new();
+        for context in [&mut plain, &mut tagged] {
+            context.insert(
+                "rounding",
+                &serde_json::json!({"mode": "四舍五入", "money": 2, "rate": 2, "score": 2}),
+            );
+        }
         for (i, (key, value)) in values.iter().enumerate() {
             plain.insert(key.to_string(), value);
             tagged.insert(key.to_string(), &tag(value, i));
@@ -313,16 +319,18 @@ mod tests {
 
     /// Each bundled unit's report is marked whole: stripped, it is the
     /// report; and every mark names a figure whose value is what it prints
-    /// (rounded as printed; an overspent amount without its sign).
+    /// (rounded by the file's rule as printed; an overspent amount without
+    /// its sign).
     #[test]
     fn the_bundled_reports_mark_each_figure_with_its_own_value() {
         use crate::compute::Value as Figure;
         use crate::render::{Templates, markdown};
-        use rust_decimal::{Decimal, RoundingStrategy};
+        use rust_decimal::Decimal;
         let plain_templates = Templates::load(None).unwrap();
         let marking_templates = Templates::load_marking(None).unwrap();
         for data in ["data/2024.yaml", "data/examples/sample-county-2024.yaml"] {
             let analysis = crate::analyse_file(std::path::Path::new(data)).unwrap();
+            let rule = analysis.loaded.facts.rules.rounding;
             let plain = markdown(&analysis, &plain_templates).unwrap();
             let marked = markdown(&analysis, &marking_templates).unwrap();
             assert!(!has_mark_characters(&plain));
@@ -337,10 +345,7 @@ mod tests {
                         let digits = printed.trim_end_matches('%').replace(',', "");
                         let shown = Decimal::from_str_exact(&digits)
                             .unwrap_or_else(|_| panic!("{}: {printed}", figure.name));
-                        let rounded = value.round_dp_with_strategy(
-                            shown.scale(),
-                            RoundingStrategy::MidpointAwayFromZero,
-                        );
+                        let rounded = rule.to_places(*value, shown.scale());
                         assert_eq!(shown.abs(), rounded.abs(), "{}: {printed}", figure.name);
                     }
                     Figure::Text(text) => assert_eq!(printed, text, "{}", figure.name),
