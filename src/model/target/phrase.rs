@@ -585,6 +585,44 @@ mod tests {
         }
     }
 
+    /// A stray sign, point or separator is refused where it touches a number,
+    /// and left as words where it does not: a typo must not be read as another
+    /// number, nor a phrase refused for a mark in its words.
+    #[test]
+    fn stray_marks_next_to_numbers() {
+        for text in ["+5%", ".5%", "1..5次", "2024..3", "2.5.万人次"] {
+            assert!(parse(text).is_err(), "{text}");
+        }
+        for text in [
+            "5-次",
+            "5--次",
+            "5-+次",
+            "5-.次",
+            "100，按时完成",
+            "5_次",
+            "2E-",
+        ] {
+            assert_eq!(parse(text), Ok(TargetKind::Qualitative), "{text}");
+        }
+        // Letters that begin an exponent or a hexadecimal prefix are a unit
+        // when no digit follows them.
+        for (text, unit) in [("≥2EB", "EB"), ("≥10bit", "bit")] {
+            let value = text.trim_start_matches('≥').trim_end_matches(unit);
+            assert_eq!(parse(text), Ok(q(Op::AtLeast, true, value, unit)), "{text}");
+        }
+    }
+
+    /// A range whose ends are equal is met at that one value.
+    #[test]
+    fn a_range_may_be_a_single_value() {
+        let range = TargetKind::Range {
+            low: d("90"),
+            high: d("90"),
+            unit: "%".into(),
+        };
+        assert_eq!(parse("90%-90%"), Ok(range));
+    }
+
     #[test]
     fn full_width_digits_stay_refused() {
         let why = parse("≥５次").unwrap_err();
