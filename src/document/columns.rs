@@ -30,7 +30,7 @@
 
 use std::cmp::Reverse;
 
-use super::{Cell, Grid, Slot, Table, plain_text};
+use super::{Cell, Grid, GridError, Slot, Table, plain_text};
 use crate::characters::is_figure_mark;
 
 /// The sizes a writer sets table text in, in its own length unit.
@@ -77,6 +77,97 @@ pub fn column_widths(
     }
     let form = Form::of(tables, columns, metrics);
     Ok(form.widths(total))
+}
+
+impl std::fmt::Display for FormError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FormError::Spans { number, source } => {
+                write!(f, "第 {number} 个表格的合并单元格无法排版：{source}")
+            }
+            FormError::Widths {
+                number,
+                source: WidthsError::Count { given, columns },
+            } => write!(
+                f,
+                "第 {number} 个表格给出了 {given} 个列宽，但表格共有 {columns} 列"
+            ),
+            FormError::Widths {
+                number,
+                source: WidthsError::Zero { column },
+            } => write!(f, "第 {number} 个表格第 {column} 列的列宽为 0"),
+        }
+    }
+}
+
+impl std::error::Error for FormError {}
+
+/// A table placed in its form: its grid and the widths of its columns.
+#[derive(Debug, Clone)]
+pub struct PlacedTable<'t> {
+    pub table: &'t Table,
+    /// Its number in the document (from 1), for messages.
+    pub number: usize,
+    pub grid: Grid,
+    pub widths: Vec<u32>,
+}
+
+/// Why a table of a form cannot be placed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormError {
+    /// The `number`-th table's spans do not form a rectangle.
+    Spans { number: usize, source: GridError },
+    /// The widths given by the `number`-th table (the first of its form)
+    /// cannot be used.
+    Widths { number: usize, source: WidthsError },
+}
+
+/// Places `tables`, which follow one another directly in the document, the
+/// first being its `number`-th table: each run of tables of the same grid
+/// width is one form and shares its [`column_widths`], summing to `total`.
+/// Tables without cells are left out. Every writer lays tables out by this.
+pub fn place_forms<'t>(
+    tables: &[&'t Table],
+    number: usize,
+    total: u32,
+    metrics: Metrics,
+) -> Result<Vec<PlacedTable<'t>>, FormError> {
+    let mut grids = Vec::with_capacity(tables.len());
+    for (i, table) in tables.iter().enumerate() {
+        let grid = table.grid().map_err(|source| FormError::Spans {
+            number: number + i,
+            source,
+        })?;
+        if grid.width > 0 {
+            grids.push((number + i, *table, grid));
+        }
+    }
+    let mut placed = Vec::with_capacity(grids.len());
+    let mut start = 0;
+    while start < grids.len() {
+        let width = grids[start].2.width;
+        let end = start
+            + grids[start..]
+                .iter()
+                .take_while(|(_, _, g)| g.width == width)
+                .count();
+        let form: Vec<(&Table, &Grid)> =
+            grids[start..end].iter().map(|(_, t, g)| (*t, g)).collect();
+        let widths = column_widths(&form, total, metrics).map_err(|source| FormError::Widths {
+            number: grids[start].0,
+            source,
+        })?;
+        for (number, table, grid) in &grids[start..end] {
+            placed.push(PlacedTable {
+                table,
+                number: *number,
+                grid: grid.clone(),
+                widths: widths.clone(),
+            });
+        }
+        start = end;
+    }
+    Ok(placed)
 }
 
 fn given_widths(given: &[u32], columns: usize, total: u32) -> Result<Vec<u32>, WidthsError> {

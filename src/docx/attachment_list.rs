@@ -30,21 +30,39 @@ pub(super) fn write(markup: &mut Markup, content: &[Inline]) {
         ..Direct::default()
     };
     Format::BODY.write_paragraph_with(markup, &[], blank);
-    let lines = lines(content);
-    for (i, line) in lines.iter().enumerate() {
-        let number = number_width(line);
-        let (left, hanging) = if i == 0 {
-            (INDENT + LEAD + number, LEAD + number)
-        } else {
-            (INDENT + LEAD + number, number)
-        };
+    let lines = indented_lines(content);
+    let count = lines.len();
+    for (i, (line, indent)) in lines.iter().enumerate() {
         let direct = Direct {
-            keep_next: i + 1 < lines.len(),
-            hanging: Some((left, hanging)),
+            keep_next: i + 1 < count,
+            hanging: Some((indent.left, indent.hanging)),
             ..Direct::default()
         };
         Format::ATTACHMENT_LIST.write_paragraph_with(markup, line, direct);
     }
+}
+
+/// Where a line of the list sits, in twips: its left indent (where a
+/// wrapped name continues) and how far its first line hangs out of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Indent {
+    pub left: i32,
+    pub hanging: i32,
+}
+
+/// The lines of the list `content`, each with its indents: every writer
+/// lays the list out by these.
+pub(crate) fn indented_lines(content: &[Inline]) -> Vec<(Vec<Inline>, Indent)> {
+    lines(content)
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let number = number_width(&line);
+            let hanging = if i == 0 { LEAD + number } else { number };
+            let left = INDENT + LEAD + number;
+            (line, Indent { left, hanging })
+        })
+        .collect()
 }
 
 /// `content` cut at each line break.

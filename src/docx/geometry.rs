@@ -7,7 +7,8 @@
 //! The section properties and footers (`page`), the paragraph styles
 //! (`styles`), tables, the title and the list of attachments all read it,
 //! and so does the HTML's stylesheet (`crate::html`), which lays out the
-//! same page for print.
+//! same page for print, and the PDF writer (`crate::pdf`), which
+//! typesets it.
 //!
 //! All lengths are twips (1/20 pt; 1 mm = 1440 / 25.4 ≈ 56.6929 twips),
 //! but for the margins, which are whole millimetres in the standard and
@@ -21,38 +22,38 @@ const fn twips_from_mm(mm: u32) -> u32 {
 }
 
 /// A4 width (210 mm).
-pub(super) const PAGE_WIDTH: u32 = 11_906;
+pub(crate) const PAGE_WIDTH: u32 = 11_906;
 /// A4 height (297 mm).
-pub(super) const PAGE_HEIGHT: u32 = 16_838;
+pub(crate) const PAGE_HEIGHT: u32 = 16_838;
 /// The margins in millimetres: top (天头), right, bottom, left (订口), in
 /// the order CSS gives them.
 pub(crate) const MARGINS_MM: [u32; 4] = [37, 26, 35, 28];
 /// 天头 37 mm.
-pub(super) const MARGIN_TOP: u32 = twips_from_mm(MARGINS_MM[0]);
+pub(crate) const MARGIN_TOP: u32 = twips_from_mm(MARGINS_MM[0]);
 /// 35 mm below the text.
-pub(super) const MARGIN_BOTTOM: u32 = twips_from_mm(MARGINS_MM[2]);
+pub(crate) const MARGIN_BOTTOM: u32 = twips_from_mm(MARGINS_MM[2]);
 /// 订口 28 mm.
-pub(super) const MARGIN_LEFT: u32 = twips_from_mm(MARGINS_MM[3]);
+pub(crate) const MARGIN_LEFT: u32 = twips_from_mm(MARGINS_MM[3]);
 /// 26 mm.
-pub(super) const MARGIN_RIGHT: u32 = twips_from_mm(MARGINS_MM[1]);
+pub(crate) const MARGIN_RIGHT: u32 = twips_from_mm(MARGINS_MM[1]);
 /// Distance of the (unused) header from the top edge, 15 mm.
-pub(super) const HEADER_DISTANCE: u32 = twips_from_mm(15);
+pub(crate) const HEADER_DISTANCE: u32 = twips_from_mm(15);
 
 /// The text width (156 mm), as the page computes it from its own rounded
 /// numbers, so that a table this wide ends exactly at the right margin.
 pub(crate) const TEXT_WIDTH: u32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
 /// The text height (225 mm).
-pub(super) const TEXT_HEIGHT: u32 = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM;
+pub(crate) const TEXT_HEIGHT: u32 = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM;
 /// Lines of body text per page.
-const LINES_PER_PAGE: u32 = 22;
+pub(crate) const LINES_PER_PAGE: u32 = 22;
 /// Exact line spacing of body text: the text height divided by 22, rounded
 /// down so that the 22nd line still fits.
 pub(crate) const LINE_PITCH: i32 = (TEXT_HEIGHT / LINES_PER_PAGE) as i32;
 
 /// Characters per line of body text.
-const CHARACTERS_PER_LINE: u32 = 28;
+pub(crate) const CHARACTERS_PER_LINE: u32 = 28;
 /// The width of a 3号 (16 pt) character in twips.
-const BODY_CHARACTER: u32 = 320;
+pub(crate) const BODY_CHARACTER: u32 = 320;
 /// Character spacing of text on the grid, in twips (`w:spacing` of a run):
 /// 28 characters of 3号 are 448 pt and the text width is 442.2 pt, so each
 /// character gives up the difference (−0.25 pt: the pitch is the text
@@ -72,11 +73,11 @@ pub(crate) const CELL_TEXT: Metrics = Metrics {
 };
 
 /// Height of the page-number line (exactly one 4号 em).
-pub(super) const FOOTER_LINE: i32 = 280;
+pub(crate) const FOOTER_LINE: i32 = 280;
 /// The page number's top edge sits 7 mm below the text area.
-const PAGE_NUMBER_GAP: u32 = twips_from_mm(7);
+pub(crate) const PAGE_NUMBER_GAP: u32 = twips_from_mm(7);
 /// Distance from the bottom edge of the page to the bottom of the footer.
-pub(super) const FOOTER_DISTANCE: u32 = MARGIN_BOTTOM - PAGE_NUMBER_GAP - FOOTER_LINE as u32;
+pub(crate) const FOOTER_DISTANCE: u32 = MARGIN_BOTTOM - PAGE_NUMBER_GAP - FOOTER_LINE as u32;
 
 #[cfg(test)]
 mod tests {

@@ -23,7 +23,7 @@
 //! `package` writes the parts into a ZIP with fixed entry order and times, so
 //! that the same [`Document`] always gives the same bytes.
 
-mod attachment_list;
+pub(crate) mod attachment_list;
 mod body;
 mod error;
 mod fonts;
@@ -34,9 +34,9 @@ mod page;
 mod parts;
 mod properties;
 mod settings;
-mod styles;
-mod table;
-mod title;
+pub(crate) mod styles;
+pub(crate) mod table;
+pub(crate) mod title;
 
 use crate::document::Document;
 

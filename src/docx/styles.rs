@@ -23,30 +23,30 @@ use super::markup::Markup;
 use crate::document::{CellAlign, Inline, ParagraphRole};
 
 /// Latin letters and digits.
-pub(super) const LATIN: &str = "Times New Roman";
+pub(crate) const LATIN: &str = "Times New Roman";
 /// 仿宋: body text, 3rd and 4th level headings, tables.
-pub(super) const FANGSONG: &str = "仿宋_GB2312";
+pub(crate) const FANGSONG: &str = "仿宋_GB2312";
 /// 黑体: 1st level headings, attachment labels, table header rows.
-pub(super) const HEITI: &str = "黑体";
+pub(crate) const HEITI: &str = "黑体";
 /// 楷体: 2nd level headings.
-pub(super) const KAITI: &str = "楷体_GB2312";
+pub(crate) const KAITI: &str = "楷体_GB2312";
 /// 小标宋: the title and table titles.
-pub(super) const XIAOBIAOSONG: &str = "方正小标宋简体";
+pub(crate) const XIAOBIAOSONG: &str = "方正小标宋简体";
 /// 宋体: page numbers.
-pub(super) const SONGTI: &str = "宋体";
+pub(crate) const SONGTI: &str = "宋体";
 
 /// 3号 (16 pt) in half-points: body text and headings.
-const SIZE_3: usize = 32;
+pub(crate) const SIZE_3: usize = 32;
 /// 2号 (22 pt): the title.
-const SIZE_2: usize = 44;
+pub(crate) const SIZE_2: usize = 44;
 /// 小二 (18 pt): table titles.
-const SIZE_SMALL_2: usize = 36;
+pub(crate) const SIZE_SMALL_2: usize = 36;
 /// 4号 (14 pt): page numbers.
-pub(super) const SIZE_4: usize = 28;
+pub(crate) const SIZE_4: usize = 28;
 /// 小四 (12 pt): notes under tables.
-const SIZE_SMALL_4: usize = 24;
+pub(crate) const SIZE_SMALL_4: usize = 24;
 /// 五号 (10.5 pt): table text.
-const SIZE_5: usize = 21;
+pub(crate) const SIZE_5: usize = 21;
 
 /// First-line indent of body text and headings: two 3号 characters.
 const FIRST_LINE_TWIPS: i32 = 2 * SIZE_3 as i32 * 10;

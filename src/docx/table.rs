@@ -30,11 +30,11 @@ use super::DocxError;
 use super::geometry::{CELL_TEXT, TEXT_HEIGHT, TEXT_WIDTH};
 use super::markup::Markup;
 use super::styles::{Direct, Format};
-use crate::document::columns::{self, WidthsError};
+use crate::document::columns;
 use crate::document::{Cell, CellAlign, Grid, Slot, Table};
 
 /// The height of a line of 五号 at single spacing, in twips (1.3 em).
-const CELL_LINE: u32 = 273;
+pub(crate) const CELL_LINE: u32 = 273;
 /// Border width in eighths of a point (½ pt).
 const BORDER_EIGHTHS: usize = 4;
 /// The borders drawn: all four sides and every inner line.
@@ -52,61 +52,28 @@ pub(super) struct Layout<'t> {
 
 /// Lays out tables that follow one another directly, the first being the
 /// `number`-th table of the document (for messages): each run of tables of
-/// the same grid width is one form and shares its widths. Tables without
-/// cells are left out. `note_follows`: a note comes right after the last.
+/// the same grid width is one form and shares its widths
+/// ([`columns::place_forms`]). Tables without cells are left out.
+/// `note_follows`: a note comes right after the last.
 pub(super) fn layout_run<'t>(
     tables: &[&'t Table],
     number: usize,
     note_follows: bool,
 ) -> Result<Vec<Layout<'t>>, DocxError> {
-    let mut grids = Vec::with_capacity(tables.len());
-    for (i, table) in tables.iter().enumerate() {
-        let grid = table.grid().map_err(|source| DocxError::Spans {
-            number: number + i,
-            source,
-        })?;
-        if grid.width > 0 {
-            grids.push((number + i, *table, grid));
-        }
-    }
-    let mut layouts = Vec::with_capacity(grids.len());
-    let mut start = 0;
-    while start < grids.len() {
-        let width = grids[start].2.width;
-        let end = start
-            + grids[start..]
-                .iter()
-                .take_while(|(_, _, g)| g.width == width)
-                .count();
-        let form: Vec<(&Table, &Grid)> =
-            grids[start..end].iter().map(|(_, t, g)| (*t, g)).collect();
-        let widths = columns::column_widths(&form, TEXT_WIDTH, CELL_TEXT)
-            .map_err(|e| widths_error(grids[start].0, e))?;
-        for (_, table, grid) in &grids[start..end] {
-            layouts.push(Layout {
-                table,
-                grid: grid.clone(),
-                widths: widths.clone(),
-                note_follows: false,
-            });
-        }
-        start = end;
-    }
+    let placed = columns::place_forms(tables, number, TEXT_WIDTH, CELL_TEXT)?;
+    let mut layouts: Vec<Layout<'t>> = placed
+        .into_iter()
+        .map(|placed| Layout {
+            table: placed.table,
+            grid: placed.grid,
+            widths: placed.widths,
+            note_follows: false,
+        })
+        .collect();
     if let Some(last) = layouts.last_mut() {
         last.note_follows = note_follows;
     }
     Ok(layouts)
-}
-
-fn widths_error(number: usize, error: WidthsError) -> DocxError {
-    match error {
-        WidthsError::Count { given, columns } => DocxError::ColumnCount {
-            number,
-            given,
-            columns,
-        },
-        WidthsError::Zero { column } => DocxError::ZeroColumnWidth { number, column },
-    }
 }
 
 impl Layout<'_> {
@@ -198,11 +165,16 @@ impl Layout<'_> {
             .map(|(column, cell)| {
                 let span = (cell.colspan as usize).min(self.grid.width - column);
                 let width: u32 = self.widths[column..column + span].iter().sum();
-                columns::lines(cell, width, CELL_TEXT) * CELL_LINE
+                cell_height(cell, width)
             })
             .max()
             .unwrap_or(0)
     }
+}
+
+/// The estimated height in twips of `cell` in a column `width` twips wide.
+pub(crate) fn cell_height(cell: &Cell, width: u32) -> u32 {
+    columns::lines(cell, width, CELL_TEXT) * CELL_LINE
 }
 
 /// The 0.7-point paragraph between two tables of a run.

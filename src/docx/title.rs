@@ -19,7 +19,7 @@ const BREAK_OPPORTUNITY: char = '\u{200B}';
 const TITLE_CHARACTER: u32 = 440;
 
 /// `content` with the chosen break as a `\n` and no break marks.
-pub(super) fn lines(content: &[Inline]) -> Vec<Inline> {
+pub(crate) fn lines(content: &[Inline]) -> Vec<Inline> {
     let text: String = content.iter().map(|i| i.text.as_str()).collect();
     let chosen = if text.contains('\n') {
         None
