@@ -11,6 +11,7 @@
 //! | parse   | [`document`] | Markdown → `Document` (paragraphs, tables, hints)      |
 //! | write   | [`docx`]     | `Document` → DOCX laid out to GB/T 9704                |
 //! |         | [`html`]     | `Document` → one self-contained HTML page              |
+//! |         | [`pdf`]      | `Document` → PDF typeset to the same layout (typst)    |
 //! | commit  | [`output`]   | a unit's files → disk, all or nothing                  |
 //!
 //! Beside them: [`diff`] compares two files through the same stages,
@@ -38,6 +39,7 @@ pub mod html;
 pub mod init;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod pipeline;
 pub mod render;
 pub mod rounding;

@@ -21,6 +21,8 @@ pub enum OutputFormat {
     Docx,
     /// 网页（单个 HTML 文件，可在浏览器中阅读、打印）
     Html,
+    /// PDF（同一版式，供网站公开）
+    Pdf,
 }
 
 impl From<OutputFormat> for Output {
@@ -29,6 +31,23 @@ impl From<OutputFormat> for Output {
             OutputFormat::Md => Output::Markdown,
             OutputFormat::Docx => Output::Docx,
             OutputFormat::Html => Output::Html,
+            OutputFormat::Pdf => Output::Pdf,
+        }
+    }
+}
+
+/// PDF standards of `--pdf-standard`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PdfStandard {
+    /// PDF/A-2b（归档）
+    #[value(name = "a-2b")]
+    A2b,
+}
+
+impl From<PdfStandard> for jixiao::pdf::Standard {
+    fn from(standard: PdfStandard) -> Self {
+        match standard {
+            PdfStandard::A2b => jixiao::pdf::Standard::A2b,
         }
     }
 }
@@ -39,6 +58,8 @@ pub struct BuildArgs {
     pub templates: Option<PathBuf>,
     pub formats: Vec<OutputFormat>,
     pub allow_errors: bool,
+    /// How PDFs are written.
+    pub pdf: jixiao::pdf::Settings,
     /// Print only failures and the summary.
     pub quiet: bool,
 }
@@ -57,6 +78,7 @@ pub fn build_all(args: &BuildArgs) -> ExitCode {
         outputs: args.formats.iter().map(|&f| f.into()).collect(),
         allow_errors: args.allow_errors,
         keep_analysis: !args.quiet,
+        pdf: args.pdf.clone(),
     };
     let progress = Progress::new(args.data.len());
     let built = pipeline::build_batch(&args.data, args.templates.as_deref(), &options, &|| {

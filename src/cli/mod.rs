@@ -189,12 +189,18 @@ struct OutputArgs {
     /// 模板目录：其中的文件替换同名的默认模板（watch 时也一并监视）
     #[arg(long)]
     templates: Option<PathBuf>,
-    /// 输出格式：md（Markdown）、docx（Word）、html（网页），逗号分隔（默认 md,docx）
+    /// 输出格式：md（Markdown）、docx（Word）、html（网页）、pdf，逗号分隔（默认 md,docx）
     #[arg(long, value_enum, value_delimiter = ',', default_value = "md,docx")]
     format: Vec<build::OutputFormat>,
     /// 有错误级别的核对结果时仍然生成
     #[arg(long)]
     allow_errors: bool,
+    /// PDF 另外查找字体的目录（可多次给出；系统字体总会查找）
+    #[arg(long = "font-dir", value_name = "DIR")]
+    font_dirs: Vec<PathBuf>,
+    /// PDF 遵循的标准：a-2b（PDF/A-2b，供归档）
+    #[arg(long, value_enum)]
+    pdf_standard: Option<build::PdfStandard>,
 }
 
 impl OutputArgs {
@@ -205,6 +211,10 @@ impl OutputArgs {
             templates: self.templates,
             formats: self.format,
             allow_errors: self.allow_errors,
+            pdf: jixiao::pdf::Settings {
+                font_dirs: self.font_dirs,
+                standard: self.pdf_standard.map_or(Default::default(), Into::into),
+            },
             quiet,
         }
     }

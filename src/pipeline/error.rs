@@ -9,6 +9,7 @@ use crate::document::ParseError;
 use crate::docx::DocxError;
 use crate::model::LoadError;
 use crate::output::OutputError;
+use crate::pdf::PdfError;
 use crate::render::RenderError;
 
 /// A failure of the driver, before a batch or in one unit.
@@ -42,6 +43,9 @@ pub enum BuildError {
     /// Write: the DOCX writer failed.
     #[error("{file}：无法生成 DOCX：{source}")]
     Docx { file: String, source: DocxError },
+    /// Write: the PDF writer failed.
+    #[error("{file}：无法生成 PDF：{source}")]
+    Pdf { file: String, source: PdfError },
     /// Commit: the outputs could not be put in place.
     #[error(transparent)]
     Commit(#[from] OutputError),

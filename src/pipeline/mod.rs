@@ -8,7 +8,8 @@
 //! 4. **parse** — [`crate::document`] reads the Markdown into a `Document`,
 //!    for the outputs laid out from it;
 //! 5. **write** — each requested [`Output`] by its writer ([`outputs`]):
-//!    DOCX by [`crate::docx`], HTML by [`crate::html`];
+//!    DOCX by [`crate::docx`], HTML by [`crate::html`], PDF by
+//!    [`crate::pdf`];
 //! 6. **commit** — [`crate::output`] puts the unit's files in place, all or
 //!    none.
 //!
@@ -47,6 +48,8 @@ pub struct Options {
     /// the counts leaves it out: a unit's analysis is about half a
     /// megabyte, which adds up over a batch of a thousand.
     pub keep_analysis: bool,
+    /// How PDFs are written (fonts, standard).
+    pub pdf: crate::pdf::Settings,
 }
 
 impl Options {
@@ -151,7 +154,9 @@ pub fn build_unit(data: &Path, templates: &Templates, options: &Options) -> Unit
 pub fn rehearse(analysis: &Analysis, templates: &Templates) -> Result<(), BuildError> {
     let markdown = render::markdown(analysis, templates)?;
     let mut rendered = Rendered::new(analysis, &markdown);
-    for output in Output::ALL {
+    // The PDF is typeset from the same `Document` as the DOCX: what can
+    // stop it beyond that is the machine's (its fonts), not the facts.
+    for output in Output::ALL.into_iter().filter(|&o| o != Output::Pdf) {
         rendered.output(output)?;
     }
     Ok(())
@@ -171,7 +176,7 @@ fn write_unit(
         });
     }
     let markdown = render::markdown(analysis, templates)?;
-    let mut rendered = Rendered::new(analysis, &markdown);
+    let mut rendered = Rendered::new(analysis, &markdown).with_pdf(&options.pdf);
     let stem = stem(data);
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(Output::ALL.len());
     for output in options.outputs() {

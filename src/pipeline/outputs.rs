@@ -8,6 +8,7 @@ use crate::analysis::Analysis;
 use crate::document::{self, Document};
 use crate::docx;
 use crate::html;
+use crate::pdf;
 
 use super::BuildError;
 
@@ -20,11 +21,13 @@ pub enum Output {
     Docx,
     /// The report as one self-contained web page (`.html`).
     Html,
+    /// The same layout typeset as PDF (`.pdf`).
+    Pdf,
 }
 
 impl Output {
     /// Every kind, in the order a unit's outputs are written and listed.
-    pub const ALL: [Output; 3] = [Output::Markdown, Output::Docx, Output::Html];
+    pub const ALL: [Output; 4] = [Output::Markdown, Output::Docx, Output::Html, Output::Pdf];
 
     /// The output file's extension, after the data file's stem.
     pub fn extension(self) -> &'static str {
@@ -32,6 +35,7 @@ impl Output {
             Output::Markdown => "md",
             Output::Docx => "docx",
             Output::Html => "html",
+            Output::Pdf => "pdf",
         }
     }
 
@@ -46,6 +50,7 @@ pub struct Rendered<'a> {
     analysis: &'a Analysis,
     markdown: &'a str,
     document: Option<Document>,
+    pdf: pdf::Settings,
 }
 
 impl<'a> Rendered<'a> {
@@ -54,6 +59,15 @@ impl<'a> Rendered<'a> {
             analysis,
             markdown,
             document: None,
+            pdf: pdf::Settings::default(),
+        }
+    }
+
+    /// This report, its PDF written with `settings`.
+    pub fn with_pdf(self, settings: &pdf::Settings) -> Self {
+        Rendered {
+            pdf: settings.clone(),
+            ..self
         }
     }
 
@@ -82,6 +96,13 @@ impl<'a> Rendered<'a> {
             Output::Html => {
                 let properties = properties(self.analysis);
                 Ok(html::write_html(self.document()?, &properties))
+            }
+            Output::Pdf => {
+                let properties = properties(self.analysis);
+                let file = self.analysis.loaded.name.clone();
+                let settings = self.pdf.clone();
+                pdf::write_pdf(self.document()?, &properties, &settings)
+                    .map_err(|source| BuildError::Pdf { file, source })
             }
         }
     }

@@ -1,0 +1,42 @@
+//! Why a report could not be written as PDF, in Chinese for the user.
+
+use crate::document::columns::FormError;
+
+/// How to get a CJK font on a machine that has none.
+const INSTALL_FONT: &str = "请安装中文字体（如 Debian/Ubuntu：sudo apt-get install fonts-noto-cjk；\
+     Fedora：sudo dnf install google-noto-serif-cjk-fonts google-noto-sans-cjk-fonts），\
+     或用 --font-dir 目录 指定存放字体文件的目录";
+
+/// A failure of [`super::write_pdf`].
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// This jixiao was built without the feature `pdf`.
+    #[error(
+        "这个 jixiao 构建时没有包含 PDF 功能（cargo 特性 pdf）；\
+         请用默认特性重新构建：cargo install --path . 或 cargo build --release（不要加 --no-default-features），\
+         或先生成 DOCX 再另存为 PDF"
+    )]
+    NotBuiltIn,
+    /// No face of a role's fallback chain is installed.
+    #[error("找不到{role}字体（依次查找了：{tried}）。{INSTALL_FONT}")]
+    MissingFont { role: &'static str, tried: String },
+    /// A `--font-dir` that is not a readable directory.
+    #[error("字体目录 {0} 不存在或不是目录")]
+    FontDir(String),
+    /// A table's spans or widths cannot be laid out.
+    #[error(transparent)]
+    Table(#[from] FormError),
+    /// Typst could not typeset or write the report.
+    #[error("排版 PDF 时出错：{0}")]
+    Typeset(String),
+}
+
+/// The messages of typst's diagnostics, one a line.
+#[cfg(feature = "pdf")]
+pub(super) fn messages(errors: &[typst::diag::SourceDiagnostic]) -> String {
+    errors
+        .iter()
+        .map(|e| e.message.to_string())
+        .collect::<Vec<_>>()
+        .join("；")
+}

@@ -1,0 +1,222 @@
+//! The fonts a PDF is typeset in: the system's (typst-kit's font search) and
+//! those under each `--font-dir`, loaded once per process for each list of
+//! directories, and the face each role of the layout takes.
+//!
+//! Each role has a fallback chain, starting with the face the DOCX names
+//! (`crate::docx::styles`) and ending with faces free to install; the
+//! first installed one sets the role's text (typst takes the next for a
+//! character a face lacks). Latin letters and digits are set in Times New
+//! Roman or a face of its metrics, as in the DOCX, where installed. A role
+//! none of whose faces is installed stops the build with an error that names
+//! it and says how to install a font. The README lists the chains.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use typst::foundations::{Array, Dict, IntoValue, Str, Value};
+use typst_kit::fonts::FontStore;
+
+use super::PdfError;
+use crate::docx::styles::{FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG};
+
+/// A role of the layout and the faces it may take, in order of preference.
+pub(super) struct Role {
+    /// Its key in the layout's `font` dictionary.
+    pub key: &'static str,
+    /// Its name in messages.
+    pub name: &'static str,
+    pub chain: &'static [&'static str],
+}
+
+/// Every role, with its fallback chain.
+pub(super) const ROLES: [Role; 5] = [
+    Role {
+        key: "fangsong",
+        name: "仿宋（正文）",
+        chain: &[
+            FANGSONG,
+            "FangSong_GB2312",
+            "FangSong",
+            "仿宋",
+            "STFangsong",
+            "华文仿宋",
+            "Noto Serif CJK SC",
+            "Source Han Serif SC",
+            "Source Han Serif CN",
+            "Noto Serif SC",
+        ],
+    },
+    Role {
+        key: "heiti",
+        name: "黑体（一级标题、表头）",
+        chain: &[
+            HEITI,
+            "SimHei",
+            "STHeiti",
+            "Heiti SC",
+            "Noto Sans CJK SC",
+            "Source Han Sans SC",
+            "Source Han Sans CN",
+            "WenQuanYi Zen Hei",
+            "Noto Sans SC",
+        ],
+    },
+    Role {
+        key: "kaiti",
+        name: "楷体（二级标题）",
+        chain: &[
+            KAITI,
+            "KaiTi_GB2312",
+            "KaiTi",
+            "楷体",
+            "STKaiti",
+            "华文楷体",
+            "AR PL UKai CN",
+            "Noto Serif CJK SC",
+            "Source Han Serif SC",
+            "Source Han Serif CN",
+            "Noto Serif SC",
+        ],
+    },
+    Role {
+        key: "xiaobiaosong",
+        name: "小标宋（标题）",
+        chain: &[
+            XIAOBIAOSONG,
+            "FZXiaoBiaoSong-B05S",
+            "方正小标宋_GBK",
+            "STZhongsong",
+            "华文中宋",
+            "SimSun",
+            "宋体",
+            "Noto Serif CJK SC",
+            "Source Han Serif SC",
+            "Source Han Serif CN",
+            "Noto Serif SC",
+        ],
+    },
+    Role {
+        key: "songti",
+        name: "宋体（页码）",
+        chain: &[
+            SONGTI,
+            "SimSun",
+            "STSong",
+            "华文宋体",
+            "Noto Serif CJK SC",
+            "Source Han Serif SC",
+            "Source Han Serif CN",
+            "Noto Serif SC",
+        ],
+    },
+];
+
+/// Latin letters and digits: Times New Roman, or a face of its metrics.
+const LATIN_CHAIN: [&str; 4] = [LATIN, "Liberation Serif", "TeX Gyre Termes", "Nimbus Roman"];
+
+/// The fonts found for one list of font directories.
+pub(super) struct Fonts {
+    pub store: FontStore,
+}
+
+/// Loads the system's fonts and those under `dirs`, once per process for
+/// each list of directories.
+pub(super) fn load(dirs: &[PathBuf]) -> Result<Arc<Fonts>, PdfError> {
+    static LOADED: OnceLock<Mutex<HashMap<Vec<PathBuf>, Arc<Fonts>>>> = OnceLock::new();
+    for dir in dirs {
+        if !dir.is_dir() {
+            return Err(PdfError::FontDir(dir.display().to_string()));
+        }
+    }
+    let loaded = LOADED.get_or_init(Mutex::default);
+    let mut loaded = loaded
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let fonts = loaded.entry(dirs.to_vec()).or_insert_with(|| {
+        let mut store = FontStore::new();
+        // The directories first: a face given there wins over the system's
+        // of the same name.
+        for dir in dirs {
+            store.extend(typst_kit::fonts::scan(dir));
+        }
+        store.extend(typst_kit::fonts::system());
+        Arc::new(Fonts { store })
+    });
+    Ok(Arc::clone(fonts))
+}
+
+impl Fonts {
+    /// The `font` dictionary of the layout: for each role, the installed
+    /// faces of its chain, after the Latin face; an error for the first
+    /// role with none.
+    pub fn faces(&self) -> Result<Dict, PdfError> {
+        let book = self.store.book();
+        let installed = |chain: &[&'static str]| -> Vec<&'static str> {
+            chain
+                .iter()
+                .copied()
+                .filter(|family| book.contains_family(&family.to_lowercase()))
+                .collect()
+        };
+        let latin: Vec<Value> = installed(&LATIN_CHAIN)
+            .into_iter()
+            .map(|family| {
+                let mut face = Dict::new();
+                face.insert("name".into(), family.into_value());
+                face.insert("covers".into(), "latin-in-cjk".into_value());
+                Value::Dict(face)
+            })
+            .collect();
+        let mut faces = Dict::new();
+        for role in &ROLES {
+            let found = installed(role.chain);
+            if found.is_empty() {
+                return Err(PdfError::MissingFont {
+                    role: role.name,
+                    tried: role.chain.join("、"),
+                });
+            }
+            let chain: Array = latin
+                .iter()
+                .cloned()
+                .chain(found.into_iter().map(IntoValue::into_value))
+                .collect();
+            faces.insert(Str::from(role.key), Value::Array(chain));
+        }
+        Ok(faces)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_chain_starts_with_the_docx_face_and_ends_with_a_free_one() {
+        let docx_faces = [FANGSONG, HEITI, KAITI, XIAOBIAOSONG, SONGTI];
+        for (role, face) in ROLES.iter().zip(docx_faces) {
+            assert_eq!(role.chain[0], face, "{}", role.key);
+            assert!(
+                role.chain.last().unwrap().starts_with("Noto"),
+                "{}",
+                role.key
+            );
+        }
+        assert_eq!(LATIN_CHAIN[0], LATIN);
+    }
+
+    #[test]
+    fn without_a_cjk_face_the_first_role_is_named() {
+        let fonts = Fonts {
+            store: FontStore::new(),
+        };
+        match fonts.faces() {
+            Err(PdfError::MissingFont { role, tried }) => {
+                assert_eq!(role, ROLES[0].name);
+                assert!(tried.contains("Noto Serif CJK SC"), "{tried}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! Writes a [`Document`] as a PDF for publication, typeset in-process by
+//! typst and laid out as the DOCX writer lays it out (GB/T 9704-2012: A4,
+//! margins 37/35/28/26 mm, 28 characters × 22 lines of 3号仿宋, 2号小标宋
+//! title, “— N —” page numbers on the outer side, attachments on new pages,
+//! tables with the DOCX's column widths, header rows repeated, rows kept
+//! whole), with the report's title, the unit as author, zh-CN as language,
+//! a bookmark for each of the ten sections and each attachment, and no date.
+//!
+//! How the report reaches typst: the layout is one fixed typst file
+//! (`report.typ`), and the report comes to it as typst *values* — strings,
+//! numbers, arrays and dictionaries made by `values` from the `Document`,
+//! read there from `sys.inputs` — not as generated markup. No text of the
+//! facts is ever parsed as typst, so `#`, `$`, `[`, `*`, `_`, `@`, `<x>`,
+//! `\` or `//` in a facts text come out as written without any escaping to
+//! get wrong, and the layout is typst code that can be read and checked on
+//! its own. Building typst's content elements from Rust instead would tie
+//! the writer to typst's internal element API, which changes between
+//! releases.
+//!
+//! Every number of the layout is the DOCX writer's (`crate::docx::geometry`,
+//! its styles' sizes and faces, its table metrics), converted to points;
+//! table column widths come from `crate::document::columns::place_forms`,
+//! the one function both writers lay tables out by.
+//!
+//! - `fonts`: the system's fonts (typst-kit) and those of `--font-dir`
+//!   directories, loaded once per process, and the face each role (仿宋,
+//!   黑体, 楷体, 小标宋, 宋体) takes from its fallback chain;
+//! - `world`: the typst `World` serving the one in-memory source and the
+//!   fonts, with no files, no packages and no clock;
+//! - `values`: the `Document` as typst values;
+//! - `error`: the writer's errors, in Chinese.
+//!
+//! Without the cargo feature `pdf` (on by default) jixiao is built without
+//! typst, and [`write_pdf`] says how to get a build that has it.
+
+mod error;
+#[cfg(feature = "pdf")]
+mod fonts;
+#[cfg(feature = "pdf")]
+mod values;
+#[cfg(feature = "pdf")]
+mod world;
+
+use std::path::PathBuf;
+
+use crate::document::Document;
+use crate::docx::Properties;
+
+pub use error::PdfError;
+
+/// How PDFs are written: settings of the command line, the same for every
+/// unit of a build.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// Directories searched for fonts besides the system's (`--font-dir`).
+    pub font_dirs: Vec<PathBuf>,
+    /// The PDF standard written to.
+    pub standard: Standard,
+}
+
+/// A PDF standard to conform to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Standard {
+    /// PDF 1.7, typst's default.
+    #[default]
+    Plain,
+    /// PDF/A-2b, for archiving (`--pdf-standard a-2b`).
+    A2b,
+}
+
+/// The PDF bytes of `doc`, with `properties` in its metadata: the same
+/// bytes for the same `Document`, properties, settings and fonts.
+#[cfg(feature = "pdf")]
+pub fn write_pdf(
+    doc: &Document,
+    properties: &Properties,
+    settings: &Settings,
+) -> Result<Vec<u8>, PdfError> {
+    let fonts = fonts::load(&settings.font_dirs)?;
+    let faces = fonts.faces()?;
+    let inputs = values::report(doc, properties, &faces)?;
+    let world = world::ReportWorld::new(fonts, inputs);
+    let document = typst::compile::<typst_layout::PagedDocument>(&world)
+        .output
+        .map_err(|errors| PdfError::Typeset(error::messages(&errors)))?;
+    let standards = match settings.standard {
+        Standard::Plain => &[][..],
+        Standard::A2b => &[typst_pdf::PdfStandard::A_2b][..],
+    };
+    let options = typst_pdf::PdfOptions {
+        standards: typst_pdf::PdfStandards::new(standards)
+            .map_err(|e| PdfError::Typeset(e.message().to_string()))?,
+        ..typst_pdf::PdfOptions::default()
+    };
+    typst_pdf::pdf(&document, &options)
+        .map_err(|errors| PdfError::Typeset(error::messages(&errors)))
+}
+
+/// Without the feature `pdf`: the error saying how to get a build with it.
+#[cfg(not(feature = "pdf"))]
+pub fn write_pdf(
+    _doc: &Document,
+    _properties: &Properties,
+    _settings: &Settings,
+) -> Result<Vec<u8>, PdfError> {
+    Err(PdfError::NotBuiltIn)
+}
