@@ -5,10 +5,10 @@
 
 mod docx_support;
 
+use docx_support::pages::{self, attachment_pages};
 use docx_support::pdf::{self, Pdf};
 use docx_support::sample::INDICATOR_HEADS;
 use docx_support::units::{self, Built, UNITS};
-use jixiao::model::Evaluation;
 
 /// The column heads of the indicator table, as they read without spaces.
 const HEADS: [&str; 9] = INDICATOR_HEADS;
@@ -18,41 +18,6 @@ fn rendered(path: &str) -> Option<(Built, Pdf)> {
     let stem = path.rsplit('/').next().unwrap().trim_end_matches(".yaml");
     let pdf = pdf::render(&built.docx, stem)?;
     Some((built, pdf))
-}
-
-/// A page's text without its page number (“—N—”).
-fn content(page: &str) -> &str {
-    match page.rfind('—') {
-        Some(end) if page.ends_with('—') => {
-            page[..end].rfind('—').map_or(page, |start| &page[..start])
-        }
-        _ => page,
-    }
-}
-
-/// The pages from the one labelled 附件2 to the end, with their numbers.
-fn attachment_pages(path: &str, pages: &[String]) -> Vec<(usize, String)> {
-    let first = pages
-        .iter()
-        .position(|p| p.starts_with("附件2"))
-        .unwrap_or_else(|| panic!("{path}: no page starts with 附件2"));
-    pages
-        .iter()
-        .enumerate()
-        .skip(first)
-        .map(|(i, p)| (i + 1, content(p).to_owned()))
-        .collect()
-}
-
-fn evaluations(built: &Built) -> Vec<&Evaluation> {
-    let facts = &built.analysis.loaded.facts;
-    std::iter::once(&facts.self_evaluation)
-        .chain(facts.projects.iter().map(|p| &p.evaluation))
-        .collect()
-}
-
-fn squeezed(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 #[test]
@@ -83,22 +48,7 @@ fn each_indicator_row_lies_on_one_page() {
         let Some((built, pdf)) = rendered(path) else {
             return;
         };
-        let pages = pdf.pages();
-        for evaluation in evaluations(&built) {
-            for category in &evaluation.categories {
-                for sub in &category.subcategories {
-                    for indicator in &sub.indicators {
-                        for text in [&indicator.name.value, &indicator.actual.value] {
-                            let text = squeezed(text);
-                            assert!(
-                                pages.iter().any(|p| p.contains(&text)),
-                                "{path}: “{text}” is split across pages"
-                            );
-                        }
-                    }
-                }
-            }
-        }
+        pages::assert_indicator_rows_whole(path, &built.analysis, &pdf.pages());
     }
 }
 
@@ -108,16 +58,7 @@ fn no_page_holds_only_a_total_row() {
         let Some((_, pdf)) = rendered(path) else {
             return;
         };
-        for (n, page) in attachment_pages(path, &pdf.pages()) {
-            let mut rest = page.as_str();
-            for head in HEADS {
-                rest = rest.strip_prefix(head).unwrap_or(rest);
-            }
-            assert!(
-                !rest.starts_with("总分"),
-                "{path} page {n} starts with 总分: {page}"
-            );
-        }
+        pages::assert_no_page_starts_with_total(path, &pdf.pages());
     }
 }
 

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod pages;
 pub mod pdf;
 pub mod read_back;
 pub mod sample;

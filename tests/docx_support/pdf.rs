@@ -1,7 +1,8 @@
-//! LibreOffice's rendering of a DOCX, read back page by page with poppler.
-//! Runs where `soffice`, `pdftotext` and `pdfinfo` are on PATH (`.ci/run`
-//! installs them); elsewhere [`render`] says so and gives `None`. A PDF
-//! printed by another program is read back the same way ([`Pdf::written`]).
+//! A PDF read back page by page with poppler: LibreOffice's rendering of a
+//! DOCX ([`render`]), a PDF printed by another program ([`Pdf::written`]),
+//! or one jixiao wrote ([`Pdf::of_bytes`]). Runs where `soffice`,
+//! `pdftotext` and `pdfinfo` are on PATH (`.ci/run` installs them);
+//! elsewhere [`render`] says so and gives `None`.
 
 use std::path::Path;
 use std::process::Command;
@@ -73,6 +74,14 @@ impl Pdf {
             .collect()
     }
 
+    /// The PDF `bytes`, written to a file `stem`.pdf to be read back.
+    pub fn of_bytes(bytes: &[u8], stem: &str) -> Pdf {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("{stem}.pdf"));
+        std::fs::write(&path, bytes).unwrap();
+        Pdf { _dir: dir, path }
+    }
+
     /// `pdfinfo`'s report.
     pub fn info(&self) -> String {
         let out = Command::new("pdfinfo").arg(&self.path).output().unwrap();
@@ -107,14 +116,19 @@ impl Pdf {
     }
 }
 
-fn text(pdf: &Path, options: &[&str]) -> String {
+/// `pdftotext`'s text of `pdf` with `options`, as it prints it.
+pub fn raw_text(pdf: &Path, options: &[&str]) -> String {
     let out = Command::new("pdftotext")
         .args(options)
         .arg(pdf)
         .arg("-")
         .output()
         .unwrap();
-    String::from_utf8_lossy(&out.stdout)
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn text(pdf: &Path, options: &[&str]) -> String {
+    raw_text(pdf, options)
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect()
