@@ -6,6 +6,9 @@
 //! and a CJK font are installed (`.ci/run` installs both); elsewhere each
 //! test says so and passes.
 
+// A build error carries its unit's located load error whole, as in the library.
+#![allow(clippy::result_large_err)]
+
 mod common;
 mod docx_support;
 mod pdf_support;
@@ -14,6 +17,8 @@ use common::{REFERENCE, jixiao, replace_line, stderr};
 use docx_support::pages::squeezed;
 use docx_support::units::{Built, UNITS};
 use jixiao::document::{Block, plain_text};
+use jixiao::pdf::PdfError;
+use jixiao::pipeline::BuildError;
 use pdf_support::typeset;
 
 /// Every text of the report as the Markdown says it (paragraphs, headings
@@ -270,4 +275,36 @@ fn a_font_directory_that_does_not_exist_is_named() {
     ]);
     assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
     assert!(stderr(&run).contains("no-such-fonts"), "{}", stderr(&run));
+}
+
+#[test]
+fn pdf_a_2b_is_declared_when_asked_and_needs_the_reports_date() {
+    let Some(t) = typeset(UNITS[1]) else { return };
+    let written = |settings: &jixiao::pdf::Settings| {
+        jixiao::pipeline::Rendered::new(&t.built.analysis, &t.built.markdown)
+            .with_pdf(settings)
+            .output(jixiao::pipeline::Output::Pdf)
+    };
+    let undated = jixiao::pdf::Settings {
+        standard: jixiao::pdf::Standard::A2b,
+        ..Default::default()
+    };
+    match written(&undated) {
+        Err(BuildError::Pdf {
+            source: PdfError::ArchiveWithoutDate,
+            ..
+        }) => {}
+        other => panic!("{:?}", other.map(|bytes| bytes.len())),
+    }
+    let dated = jixiao::pdf::Settings {
+        date: Some("2025-03-31".parse().unwrap()),
+        ..undated
+    };
+    let archived = written(&dated).unwrap();
+    let declares =
+        |bytes: &[u8], needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+    assert!(declares(&archived, "pdfaid:part"), "PDF/A-2b is declared");
+    assert!(declares(&archived, "2025-03-31"), "the date is written");
+    assert!(!declares(&t.bytes, "pdfaid:part"), "not unless asked");
+    assert!(written(&dated).unwrap() == archived, "the same bytes again");
 }

@@ -201,6 +201,9 @@ struct OutputArgs {
     /// PDF 遵循的标准：a-2b（PDF/A-2b，供归档）
     #[arg(long, value_enum)]
     pdf_standard: Option<build::PdfStandard>,
+    /// PDF 的文档日期（年-月-日，如 2025-03-31）；不给则不写日期。PDF/A 必须给出
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pdf_date: Option<jixiao::pdf::Date>,
 }
 
 impl OutputArgs {
@@ -214,6 +217,7 @@ impl OutputArgs {
             pdf: jixiao::pdf::Settings {
                 font_dirs: self.font_dirs,
                 standard: self.pdf_standard.map_or(Default::default(), Into::into),
+                date: self.pdf_date,
             },
             quiet,
         }

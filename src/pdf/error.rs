@@ -20,6 +20,9 @@ pub enum PdfError {
     /// No face of a role's fallback chain is installed.
     #[error("找不到{role}字体（依次查找了：{tried}）。{INSTALL_FONT}")]
     MissingFont { role: &'static str, tried: String },
+    /// PDF/A asked without a date of the report.
+    #[error("PDF/A-2b 要求写明文档日期：请加 --pdf-date 年-月-日（报告的落款日期，如 2025-03-31）")]
+    ArchiveWithoutDate,
     /// A `--font-dir` that is not a readable directory.
     #[error("字体目录 {0} 不存在或不是目录")]
     FontDir(String),

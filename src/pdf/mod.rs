@@ -4,7 +4,10 @@
 //! title, “— N —” page numbers on the outer side, attachments on new pages,
 //! tables with the DOCX's column widths, header rows repeated, rows kept
 //! whole), with the report's title, the unit as author, zh-CN as language,
-//! a bookmark for each of the ten sections and each attachment, and no date.
+//! a bookmark for each of the ten sections and each attachment, and no date
+//! unless the command line gives the report's (`--pdf-date`; the facts hold
+//! none, and the build's time would make every build's bytes differ).
+//! PDF/A-2b (`--pdf-standard a-2b`) requires that date.
 //!
 //! How the report reaches typst: the layout is one fixed typst file
 //! (`report.typ`), and the report comes to it as typst *values* — strings,
@@ -56,6 +59,47 @@ pub struct Settings {
     pub font_dirs: Vec<PathBuf>,
     /// The PDF standard written to.
     pub standard: Standard,
+    /// The report's date (`--pdf-date`), written in the metadata; none is
+    /// written without it. PDF/A requires one.
+    pub date: Option<Date>,
+}
+
+/// A date of the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl std::str::FromStr for Date {
+    type Err = String;
+
+    /// A date written `YYYY-MM-DD`.
+    fn from_str(text: &str) -> Result<Date, String> {
+        let refused = || format!("“{text}”不是日期，请写作 年-月-日，如 2025-03-31");
+        let mut parts = text.trim().splitn(3, '-');
+        let mut next = || parts.next().and_then(|p| p.parse::<u16>().ok());
+        let (Some(year), Some(month), Some(day)) = (next(), next(), next()) else {
+            return Err(refused());
+        };
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return Err(refused()),
+        };
+        if !(1900..=9999).contains(&year) || day == 0 || day > days {
+            return Err(refused());
+        }
+        Ok(Date {
+            year,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
 }
 
 /// A PDF standard to conform to.
@@ -76,9 +120,12 @@ pub fn write_pdf(
     properties: &Properties,
     settings: &Settings,
 ) -> Result<Vec<u8>, PdfError> {
+    if settings.standard == Standard::A2b && settings.date.is_none() {
+        return Err(PdfError::ArchiveWithoutDate);
+    }
     let fonts = fonts::load(&settings.font_dirs)?;
     let faces = fonts.faces()?;
-    let inputs = values::report(doc, properties, &faces)?;
+    let inputs = values::report(doc, properties, &faces, settings.date)?;
     let world = world::ReportWorld::new(fonts, inputs);
     let document = typst::compile::<typst_layout::PagedDocument>(&world)
         .output
@@ -104,4 +151,28 @@ pub fn write_pdf(
     _settings: &Settings,
 ) -> Result<Vec<u8>, PdfError> {
     Err(PdfError::NotBuiltIn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_and_checked_against_the_calendar() {
+        let date: Date = "2025-03-31".parse().unwrap();
+        assert_eq!((date.year, date.month, date.day), (2025, 3, 31));
+        assert!("2024-02-29".parse::<Date>().is_ok());
+        for wrong in [
+            "2025-02-29",
+            "2025-04-31",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-3",
+            "",
+            "二〇二五年",
+            "2025-03-31-1",
+        ] {
+            assert!(wrong.parse::<Date>().is_err(), "{wrong}");
+        }
+    }
 }

@@ -6,7 +6,7 @@
 
 use typst::foundations::{Array, Dict, IntoValue, Str, Value};
 
-use super::PdfError;
+use super::{Date, PdfError};
 use crate::document::columns::{PlacedTable, place_forms};
 use crate::document::{Block, Cell, CellAlign, Document, Inline, ParagraphRole, Slot, plain_text};
 use crate::docx::Properties;
@@ -39,11 +39,12 @@ fn dict<const N: usize>(pairs: [(&str, Value); N]) -> Value {
 }
 
 /// The layout's `report`: `faces` is the `font` dictionary of
-/// [`super::fonts::Fonts::faces`].
+/// [`super::fonts::Fonts::faces`]; `date` the report's, if given.
 pub(super) fn report(
     doc: &Document,
     properties: &Properties,
     faces: &Dict,
+    date: Option<Date>,
 ) -> Result<Dict, PdfError> {
     let title = doc
         .blocks
@@ -89,7 +90,11 @@ pub(super) fn report(
     report.insert("title".into(), title.into_value());
     report.insert("author".into(), properties.creator.as_str().into_value());
     report.insert("keywords".into(), Value::Array(keywords));
-    report.insert("date".into(), Value::None);
+    let date = date.map_or(Value::None, |d| {
+        let parts = [i64::from(d.year), i64::from(d.month), i64::from(d.day)];
+        Value::Array(parts.into_iter().map(IntoValue::into_value).collect())
+    });
+    report.insert("date".into(), date);
     report.insert("page".into(), page);
     report.insert("size".into(), sizes);
     report.insert("font".into(), Value::Dict(faces.clone()));
