@@ -6,8 +6,13 @@
 #       `jixiao build`, with every output spot-checked: each timed run writing
 #       all 2N outputs into a new, empty directory, and then rebuilding into a
 #       directory whose outputs are already up to date (nothing rewritten);
-#   (c) peak memory (maximum resident set size) of each.
-# Needs hyperfine, pandoc and GNU time (installed with apt-get when missing).
+#   (c) peak memory (maximum resident set size) of each;
+#   (d) the report as PDF: `jixiao build --format pdf` (typeset in-process)
+#       against LibreOffice's headless DOCX → PDF conversion of the same
+#       report's DOCX, with the peak memory of each.
+# Needs hyperfine, pandoc, LibreOffice and GNU time (installed with apt-get
+# when missing). PROFILE=release measures a `release` build instead of `dist`;
+# ONLY=pdf runs (d) alone.
 # On an ext4 without a journal (as on the 2-core VM of the README's figures),
 # creating files in the minutes after thousands were deleted is several times
 # slower: the inode allocator steps over inodes freed in the last five minutes
@@ -18,18 +23,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000}
+PROFILE=${PROFILE:-dist}
+ONLY=${ONLY:-}
 
 need=()
 command -v hyperfine >/dev/null || need+=(hyperfine)
 command -v pandoc >/dev/null || need+=(pandoc)
 [ -x /usr/bin/time ] || need+=(time)
+command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]}..." >&2
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}" >/dev/null
 fi
 
-cargo build --profile dist -q
-bin=target/dist/jixiao
+cargo build --profile "$PROFILE" -q
+bin=target/$PROFILE/jixiao
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -40,6 +48,29 @@ move_aside() { echo "bash -c 'mv $1 \$(mktemp -d -p $work) 2>/dev/null; true'"; 
 
 "$bin" build data/2024.yaml --allow-errors -o "$work/ref" >/dev/null
 md="$work/ref/2024.md"
+peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {printf "%.1f MiB\n", $2/1024}'; }
+
+pdf_section() {
+  echo "== (d) the report as PDF: jixiao build --format pdf (YAML → PDF) vs LibreOffice (DOCX → PDF)"
+  # LibreOffice converts the DOCX jixiao wrote; its profile is made once,
+  # before timing, by the warm-up runs.
+  local office="soffice -env:UserInstallation=file://$work/office --headless --convert-to pdf --outdir $work/office-pdf $work/ref/2024.docx"
+  hyperfine --warmup 2 --min-runs 10 -N --export-json "$work/d.json" --prepare "$(move_aside "$work/d")" \
+    -n "jixiao pdf" "$bin build data/2024.yaml --allow-errors --format pdf -o $work/d" \
+    -n "libreoffice" "$office"
+  python3 - "$work/d.json" <<'PY' 2>/dev/null || true
+import json, sys
+r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
+print(f"libreoffice / jixiao = {r['libreoffice'] / r['jixiao pdf']:.1f}x  (jixiao {r['jixiao pdf']*1000:.1f} ms, libreoffice {r['libreoffice']*1000:.1f} ms)")
+PY
+  echo "jixiao build --format pdf:  $(peak "$bin" build data/2024.yaml --allow-errors --format pdf -o "$work/dm")"
+  # shellcheck disable=SC2086
+  echo "LibreOffice DOCX → PDF:     $(peak $office)"
+}
+if [ "$ONLY" = pdf ]; then
+  pdf_section
+  exit 0
+fi
 
 echo "== (a) one report: jixiao build (YAML → Markdown + DOCX) vs pandoc (Markdown → DOCX)"
 # Each run writes into a new directory, as pandoc writes its file each time.
@@ -79,7 +110,9 @@ echo "spot check: units 1, $((N / 2)) and $N carry their own name and 基本支�
 
 echo
 echo "== (c) peak memory (maximum resident set size)"
-peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {printf "%.1f MiB\n", $2/1024}'; }
 echo "jixiao build (1 report):   $(peak "$bin" build data/2024.yaml --allow-errors -o "$work/m")"
 echo "pandoc Markdown → DOCX:     $(peak pandoc "$md" -o "$work/m.docx")"
 echo "jixiao build ($N units): $(peak "$bin" build "$work"/units/*.yaml --allow-errors -o "$work/mb" --quiet)"
+
+echo
+pdf_section

@@ -164,3 +164,40 @@ fn full_body_lines_hold_twenty_eight_characters() {
         );
     }
 }
+
+#[test]
+fn the_list_of_attachments_stays_whole_with_the_paragraph_before_it() {
+    for path in UNITS {
+        let Some(t) = typeset(path) else { return };
+        let list = t
+            .built
+            .markdown
+            .split("<!-- jixiao:attachment-list -->")
+            .nth(1)
+            .unwrap();
+        let names: Vec<String> = list
+            .trim_start()
+            .split("\n\n")
+            .next()
+            .unwrap()
+            .split("<br>")
+            .map(|line| line.split('、').nth(1).unwrap().trim().to_owned())
+            .collect();
+        let pages = t.pdf.pages();
+        let page = pages
+            .iter()
+            .find(|p| p.contains("附件："))
+            .unwrap_or_else(|| panic!("{path}: no list of attachments"));
+        for name in &names {
+            assert!(
+                page.contains(name.as_str()),
+                "{path}: {name} is not with 附件："
+            );
+        }
+        // The section before the list (十、…) ends on the same page.
+        assert!(
+            page.contains("十、"),
+            "{path}: the list is kept with the body: {page}"
+        );
+    }
+}

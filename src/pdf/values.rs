@@ -81,7 +81,9 @@ pub(super) fn report(
         ("note", size(SIZE_SMALL_4)),
         ("cell", size(SIZE_5)),
         ("cell-leading", (cell_line - cell_size).into_value()),
-        ("cell-inset", ((cell_line - cell_size) / 2.0).into_value()),
+        // Above and below a cell's text: a line's leading, as an office
+        // sets single-spaced table text apart from its borders.
+        ("cell-inset", (cell_line - cell_size).into_value()),
         ("cell-padding", points(CELL_TEXT.padding / 2)),
         // The paragraph between two tables of a form, 0.7 pt.
         ("join", 0.7.into_value()),
@@ -131,11 +133,20 @@ fn blocks(blocks: &[Block]) -> Result<Array, PdfError> {
                     ParagraphRole::AttachmentLabel => bookmark(content, &blocks[at..]),
                     _ => String::new(),
                 };
+                // The paragraph before the list of attachments stays on its page.
+                let keep_next = matches!(
+                    blocks.get(at),
+                    Some(Block::Paragraph {
+                        role: ParagraphRole::AttachmentList,
+                        ..
+                    })
+                );
                 dict([
                     ("kind", "paragraph".into_value()),
                     ("role", role_name(*role).into_value()),
                     ("runs", runs(content)),
                     ("bookmark", bookmark.into_value()),
+                    ("keep-next", keep_next.into_value()),
                 ])
             }
             Block::Table(first) => {
