@@ -14,8 +14,8 @@ use jixiao::render::Templates;
 const REFERENCE: &str = "data/2024.yaml";
 /// The sample unit, which builds.
 const SAMPLE: &str = "data/examples/sample-county-2024.yaml";
-/// The outputs written on any machine (the PDF needs CJK fonts).
-const DEFAULT_OUTPUTS: [Output; 2] = [Output::Markdown, Output::Docx];
+/// Every output but the PDF, which needs CJK fonts: those any machine writes.
+const DEFAULT_OUTPUTS: [Output; 3] = [Output::Markdown, Output::Docx, Output::Html];
 
 fn options(out: &Path, outputs: &[Output], allow_errors: bool) -> Options {
     Options {
