@@ -159,3 +159,34 @@ fn assert_no_negative_amount(markdown: &str) {
         .any(|w| w[0] == '-' && w[1].is_ascii_digit());
     assert!(!negative, "a negative amount printed: {markdown}");
 }
+
+/// A balance that prints as 0 at the rule's places is a balance of 0, never
+/// “超支0.00”: 基本支出 120.5 budgeted, 120.505 spent leaves −0.005, which
+/// 截断 prints as 0.00 (worded as the project's balance of 6.00 is) and
+/// 四舍五入 as −0.01 (worded as the overspending of 5.25 is, amount 0.01).
+#[test]
+fn a_balance_printed_as_zero_is_not_overspent_under_either_mode() {
+    let text = overspent_unit().replacen(
+        "  actual: 125.75\n  personnel: 95.5",
+        "  actual: 120.505\n  personnel: 90.255",
+        1,
+    );
+    let (_, overspent) = markdown(&overspent_unit());
+    let over = paragraph_after(&overspent, "### ㈠基本支出情况");
+    let left = word_before(paragraph_after(&overspent, "### ㈡项目支出情况"), "6.00");
+    for (mode, shown, word) in [
+        ("截断", "0.00", left.clone()),
+        ("四舍五入", "0.01", word_before(over, "5.25")),
+    ] {
+        let text = text.replacen(
+            "year: 2024\n",
+            &format!("year: 2024\nrules:\n  rounding: {mode}\n"),
+            1,
+        );
+        let (_, markdown) = markdown(&text);
+        let basic = paragraph_after(&markdown, "### ㈠基本支出情况");
+        assert_eq!(occurrences(basic, shown).len(), 1, "{mode}: {basic}");
+        assert_eq!(word_before(basic, shown), word, "{mode}: {basic}");
+        assert_no_negative_amount(&markdown);
+    }
+}

@@ -16,7 +16,7 @@
 //! | `inline_items` | `{{ list \| inline_items(style="⑴") }}` | `["甲", "乙"]` → `⑴甲；⑵乙。` |
 //! | `sentence` | `{{ reason \| sentence }}` | `"工程延期"` → `工程延期。` |
 //! | `dash` | `{{ remark \| dash }}` | `""` → `—` |
-//! | `overspent` | `{% if balance \| overspent %}` | `"-2.5"` → 真（结余为负，写“超支”） |
+//! | `overspent` | `{% if balance \| overspent %}` | `"-2.5"` → 真（结余按规则显示为负，写“超支”） |
 //!
 //! [`register`] 还把 [`escape_markdown`] 设为所有模板的自动转义函数：
 //! `{{ text }}` 输出的用户文本在 Markdown 段落和 HTML 表格单元格里都按原文显示，
