@@ -200,6 +200,21 @@ fn execution_scores_capped_uncapped_or_banded() {
         ("47.4", BANDS, "0"),
         // 57 ÷ 60 = 95 % exactly → 10.
         ("57", BANDS, "10"),
+        // 59.994 ÷ 60 = 99.99 %: 9.999, which rounds to 10.00; the rate is
+        // below 100 %, so a linear score stays one step below, 9.99, as an
+        // unmet indicator's does; banded: 99.99 ≥ 95 → the band's 10.
+        ("59.994", HUNAN, "9.99"),
+        ("59.994", NATIONAL, "9.99"),
+        ("59.994", uncapped, "9.99"),
+        ("59.994", BANDS, "10"),
+        // With scores to 1 place: 9.999 → 10.0, capped to 9.9.
+        ("59.994", "  rounding: { 得分: 1 }\n", "9.9"),
+        // 59.997 ÷ 60 = 99.995 %, shown as 100.00 % half-up: met, 10;
+        // truncated it is 99.99 %: 9.999 → 9.99 by truncation already.
+        ("59.997", HUNAN, "10"),
+        ("59.997", "  rounding: 截断\n", "9.99"),
+        // 59.9 ÷ 60 = 99.8333… → 99.83 %: 9.983 → 9.98, below the weight.
+        ("59.9", HUNAN, "9.98"),
     ];
     let mut wrong = Vec::new();
     for (actual, rules, want) in cases {

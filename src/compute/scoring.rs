@@ -15,7 +15,8 @@ use super::rescaling::{Rescaling, rescaling, scored_weight, weight_fact};
 use super::{Kind, Value};
 use crate::model::{Evaluation, Indicator, Loc, Rating};
 use crate::rounding::Measure;
-use rule::{over_achieved, rule_score, short_of_full};
+pub(super) use rule::unmet_cap;
+use rule::{over_achieved, rule_score};
 
 /// How an indicator's score was obtained.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -243,15 +244,14 @@ fn score_indicator(
     let over = measured.and_then(|m| over_achieved(&indicator.target.kind, m, rules));
     let rule = rule_score(&indicator.target.kind, measured, weight, rules).map(|rule| {
         let score = b.round(rule.score, Measure::Score).min(weight);
-        if rule.met || score < weight {
-            (score, rule.words, rule.rule)
-        } else {
-            let cap = short_of_full(weight, b.rules.rounding.step(Measure::Score));
-            (
+        let step = b.rules.rounding.step(Measure::Score);
+        match unmet_cap(score, weight, rule.met, step) {
+            None => (score, rule.words, rule.rule),
+            Some(cap) => (
                 cap,
                 format!("{}；未达到目标，最多得 {cap} 分", rule.words),
                 rule.rule,
-            )
+            ),
         }
     });
     let mut cited = None;

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use super::builder::Builder;
 use super::key::{Holder, Income, Key, Money, Spending, Table, TableFigure};
+use super::scoring::unmet_cap;
 use super::{Kind, Value};
 use crate::model::{BudgetType, ExecutionScore, Facts, Loc, Project, Scoring, Source};
 use crate::rounding::Measure;
@@ -151,13 +152,20 @@ fn execution_score(
     let rate = Key::Money(holder, Money::ExecutionRate);
     let rate_value = b.value(rate);
     let rules = b.scoring();
-    let score =
+    let step = b.rules.rounding.step(Measure::Score);
+    let rounded =
         rate_value.and_then(|r| Some(b.round(execution_points(r, weight, rules)?, Measure::Score)));
-    let formula = format!(
-        "{}（{}）",
-        execution_words(rules, &b.label(rate), &b.label(weight_key)),
-        b.rounding_words(Measure::Score)
-    );
+    // A linear score at a rate below 100 % that rounds up to the weight
+    // stays one step below it, as an unmet indicator's does.
+    let cap = rate_value
+        .zip(rounded)
+        .and_then(|(r, s)| unmet_cap(s, weight, execution_met(r, rules), step));
+    let score = cap.or(rounded);
+    let mut words = execution_words(rules, &b.label(rate), &b.label(weight_key));
+    if let Some(cap) = cap {
+        words.push_str(&format!("；执行率未达 100%，最多得 {cap} 分"));
+    }
+    let formula = format!("{words}（{}）", b.rounding_words(Measure::Score));
     let score_key = Key::Money(holder, Money::ExecutionScore);
     b.computed(
         score_key,
@@ -184,6 +192,16 @@ pub(super) fn execution_points(rate: Decimal, weight: Decimal, rules: &Scoring) 
             .map_or(Decimal::ZERO, |&(_, share)| share),
     };
     share.checked_mul(weight)?.checked_div(Decimal::ONE_HUNDRED)
+}
+
+/// Whether an execution rate (percent, as the report shows it) earns the
+/// full weight under a linear rule: only at 100 % or more. A band's share
+/// is the rules' own choice and is never capped.
+fn execution_met(rate: Decimal, rules: &Scoring) -> bool {
+    match rules.execution_score {
+        ExecutionScore::Capped | ExecutionScore::Uncapped => rate >= Decimal::ONE_HUNDRED,
+        ExecutionScore::Bands => true,
+    }
 }
 
 /// The execution score's formula in words.

@@ -31,12 +31,28 @@ impl RuleScore {
 /// smallest step of a score (0.01 at 2 places), never below zero: what a
 /// target that was not met earns at most, so that full marks always mean
 /// the target was met, even when a near miss would round up.
-pub(super) fn short_of_full(weight: Decimal, step: Decimal) -> Decimal {
+fn short_of_full(weight: Decimal, step: Decimal) -> Decimal {
     let below = match weight.checked_div(step) {
         Some(steps) => (steps.ceil() - Decimal::ONE) * step,
         None => weight.saturating_sub(step),
     };
     below.max(Decimal::ZERO)
+}
+
+/// The cap on a rounded `score` of a target that was not `met`: the
+/// largest score below `weight` (see [`short_of_full`]) when the rounded
+/// score reaches the weight, none when the score stands (the target was met
+/// or the score is below the weight). The one policy for every score that
+/// full marks must not hide a miss: an indicator's, and a linear execution
+/// score's at a rate below 100 % (99.99 % of 10 is 9.999, which rounds to
+/// 10.00 and is capped to 9.99).
+pub(in crate::compute) fn unmet_cap(
+    score: Decimal,
+    weight: Decimal,
+    met: bool,
+    step: Decimal,
+) -> Option<Decimal> {
+    (!met && score >= weight).then(|| short_of_full(weight, step))
 }
 
 /// The score a rule gives, with whether the target was met and the rule in
@@ -364,6 +380,23 @@ mod tests {
         assert_eq!(short_of_full(d("10"), d("1")), d("9"));
         assert_eq!(short_of_full(d("4.5"), d("1")), d("4"));
         assert_eq!(short_of_full(d("10"), d("0.0001")), d("9.9999"));
+    }
+
+    #[test]
+    fn only_an_unmet_score_at_the_weight_is_capped() {
+        let hundredth = d("0.01");
+        // 9.999 rounded is 10.00: unmet, capped one step below, 9.99.
+        assert_eq!(
+            unmet_cap(d("10.00"), d("10"), false, hundredth),
+            Some(d("9.99"))
+        );
+        // Met, or below the weight already: the score stands.
+        assert_eq!(unmet_cap(d("10.00"), d("10"), true, hundredth), None);
+        assert_eq!(unmet_cap(d("9.99"), d("10"), false, hundredth), None);
+        // Above the weight (an uncapped rule) and unmet: capped all the same.
+        assert_eq!(unmet_cap(d("10.5"), d("10"), false, d("1")), Some(d("9")));
+        // A weight of 0 is reached by any score: the cap never goes below 0.
+        assert_eq!(unmet_cap(d("0"), d("0"), false, hundredth), Some(d("0")));
     }
 
     #[test]
