@@ -90,6 +90,7 @@ fn example_facts(rule: Rule) -> String {
                 replace_line(&minimal(), UNIT_VALUE, "              applicable: false");
             insert_after(&text, at, "reason: 本年未开展活动")
         }
+        Rule::ScoreTooPrecise => edited(PROJECT_VALUE, "                  score: 89.999"),
         Rule::RescaledWeightsOff => common::replaced(
             &minimal(),
             &[

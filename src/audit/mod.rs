@@ -87,6 +87,8 @@ pub enum Rule {
     NoApplicableIndicator,
     /// J027 折算分值合计与一级指标分值不等.
     RescaledWeightsOff,
+    /// J028 分值或得分的小数位数多于报告印出的位数.
+    ScoreTooPrecise,
 }
 
 impl Rule {
@@ -117,6 +119,7 @@ impl Rule {
             Rule::NotApplicableScored => "J025",
             Rule::NoApplicableIndicator => "J026",
             Rule::RescaledWeightsOff => "J027",
+            Rule::ScoreTooPrecise => "J028",
         }
     }
 
@@ -147,6 +150,7 @@ impl Rule {
             Rule::NotApplicableScored => "不适用的指标填了完成值或得分",
             Rule::NoApplicableIndicator => "一级指标下没有适用的指标",
             Rule::RescaledWeightsOff => "折算分值合计与一级指标分值不等",
+            Rule::ScoreTooPrecise => "分值或得分的小数位数多于报告印出的位数",
         }
     }
 

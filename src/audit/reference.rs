@@ -23,7 +23,7 @@ pub struct Entry {
 
 impl Rule {
     /// Every rule, in the order of their codes.
-    pub const ALL: [Rule; 25] = [
+    pub const ALL: [Rule; 26] = [
         Rule::PartsVsTotal,
         Rule::ReportedVsComputed,
         Rule::PrintedTwoWays,
@@ -49,6 +49,7 @@ impl Rule {
         Rule::NotApplicableScored,
         Rule::NoApplicableIndicator,
         Rule::RescaledWeightsOff,
+        Rule::ScoreTooPrecise,
     ];
 
     /// The rule of a code such as `J013` (any letter case, spaces around).
@@ -205,6 +206,12 @@ impl Rule {
                 example: "单位整体支出绩效自评表的一级指标「产出指标」下没有适用的指标（适用指标分值合计为 0），其分值 90 分 无法折算；该一级指标按 0 分计（第 55、63 行）",
                 cause: "把一个一级指标下的指标全部标成了不适用，或适用的指标分值都写成了 0。",
                 fix: "核对各指标的 `applicable`；确实全不适用时，按主管部门的要求调整指标体系（如改设适用的指标），使每个一级指标下至少有一个适用的指标。",
+            },
+            Rule::ScoreTooPrecise => Entry {
+                meaning: "作者写的分值或自评得分（`weight`、`execution_weight`、`score`）的小数位数多于舍入规则中得分保留的位数：报告只能印出舍入后的数，与作者写的不同（如 89.999 印成 90.00），总分也随之不同。作者写的数只能照写印出或不收。",
+                example: "「巡检次数作者评分」写作 89.999 分，有 3 位小数，而舍入规则（rules.rounding）的得分四舍五入保留 2 位小数，报告中将印为 90.00（第 51 行）；请按报告应印的数改写，或在 rules.rounding 中把「得分」改为 3 位小数",
+                cause: "自评得分按公式算出后没有舍入就抄进了文件，或分值按比例折算后保留了过多小数。",
+                fix: "把该数改写为报告应印的数（不多于规则的位数）；确需更多位数时，在 `rules.rounding` 中把「得分」改为所需的位数（至多 4 位），报告中的每个得分随之多印几位。",
             },
             Rule::RescaledWeightsOff => Entry {
                 meaning: "一级指标中有不适用的指标，其分值按比例折算给适用的指标；各折算分值按舍入规则保留两位小数后，合计与一级指标分值相差几个 0.01。这是警告：各数都按规则计算，只是该一级指标的满分因舍入略高或略低于其分值。",

@@ -8,6 +8,7 @@ use super::{Finding, Rule, applicability, lines_words, show};
 use crate::compute::key::{Key, Money, Part, Table, TableFigure};
 use crate::compute::{Basis, Figures, IndicatorOutcome, Kind, Value};
 use crate::model::{Facts, Loaded, Rating, RatingEdges};
+use crate::rounding::Measure;
 
 pub(super) fn check(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) {
     let facts = &loaded.facts;
@@ -15,6 +16,7 @@ pub(super) fn check(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) 
         indicator(facts, outcome, out);
         over_achieved(facts, outcome, out);
     }
+    written_places(facts, figures, out);
     let mut tables = vec![(Table::Unit, "单位整体支出绩效自评表".to_string())];
     tables.extend((facts.projects.iter().enumerate()).map(|(i, p)| {
         (
@@ -27,6 +29,38 @@ pub(super) fn check(loaded: &Loaded, figures: &Figures, out: &mut Vec<Finding>) 
         top_weights(facts, figures, table, &what, out);
         execution_score(figures, table, &what, out);
         applicability::categories(facts, figures, table, &what, out);
+    }
+}
+
+/// Scores and weights as the author wrote them (分值, 作者评分) with more
+/// decimals than the rounding rule prints scores with: the report would
+/// show another figure (89.999 as 90.00), so each is an error at its line.
+fn written_places(facts: &Facts, figures: &Figures, out: &mut Vec<Finding>) {
+    let rounding = facts.rules.rounding;
+    let places = rounding.places(Measure::Score);
+    for figure in figures.iter().filter(|f| f.is_fact()) {
+        let (Kind::Score, Value::Number(written), Some(at)) =
+            (figure.kind, &figure.value, figure.at)
+        else {
+            continue;
+        };
+        let decimals = written.normalize().scale();
+        if decimals <= places {
+            continue;
+        }
+        let printed = rounding.shown(*written, places);
+        out.push(Finding::new(
+            Rule::ScoreTooPrecise,
+            format!(
+                "「{}」写作 {}，有 {decimals} 位小数，而舍入规则（rules.rounding）的得分{}，报告中将印为 {printed}（{}）；请按报告应印的数改写，或在 rules.rounding 中把「得分」改为 {decimals} 位小数",
+                figure.label,
+                score_words(*written),
+                rounding.words(Measure::Score),
+                lines_words(&[at]),
+            ),
+            vec![figure.name.clone()],
+            vec![at],
+        ));
     }
 }
 
