@@ -1,7 +1,8 @@
 //! The scoring rules the report was scored by (`partials/scoring-rules`,
 //! the last paragraph of 第六部分): each option's value as the facts file
-//! writes it, and which kinds of target the report has, so that the
-//! templates describe only rules that decided a score.
+//! writes it, and which kinds of target decided a score in the report (those
+//! of indicators that apply, and for a measured kind, that were measured),
+//! so that the templates describe only rules that decided a score.
 
 use tera::Value as Tera;
 
@@ -59,8 +60,18 @@ pub(super) fn rules(root: &Obj, facts: &Facts) -> Obj {
         })
         .collect();
     o.list("execution_bands", "执行率分档，起点从高到低", bands);
-    let targets = all_targets(facts);
+    let targets = deciding_targets(facts);
     let has = |test: fn(&TargetKind) -> bool| Tera::from(targets.iter().any(|t| test(t)));
+    o.put(
+        "has_quantitative_targets",
+        "报告中有按完成比例计分的定量指标（≥、>、=、≤、<、区间）",
+        has(|t| {
+            matches!(
+                t,
+                TargetKind::Quantitative { .. } | TargetKind::Range { .. }
+            )
+        }),
+    );
     o.put(
         "has_ceiling_targets",
         "报告中有反向指标（≤、<、区间）",
@@ -101,16 +112,24 @@ pub(super) fn rules(root: &Obj, facts: &Facts) -> Obj {
     o
 }
 
-/// The target of every indicator of the unit's table and every project's.
-fn all_targets(facts: &Facts) -> Vec<&TargetKind> {
+/// The targets whose rules decided a score, in the unit's table and every
+/// project's: of indicators that apply this year, a qualitative target (the
+/// author scores it within its rating's band) and a measured one with its
+/// measured value (without it the author's score stands and no rule of its
+/// kind was used).
+fn deciding_targets(facts: &Facts) -> Vec<&TargetKind> {
     let tables =
         std::iter::once(&facts.self_evaluation).chain(facts.projects.iter().map(|p| &p.evaluation));
-    tables.flat_map(targets_of).collect()
+    tables.flat_map(deciding_targets_of).collect()
 }
 
-fn targets_of(e: &Evaluation) -> impl Iterator<Item = &TargetKind> {
+fn deciding_targets_of(e: &Evaluation) -> impl Iterator<Item = &TargetKind> {
     (e.categories.iter())
         .flat_map(|c| &c.subcategories)
         .flat_map(|s| &s.indicators)
+        .filter(|i| {
+            i.applies()
+                && (matches!(i.target.kind, TargetKind::Qualitative) || i.actual_value.is_some())
+        })
         .map(|i| &i.target.kind)
 }
