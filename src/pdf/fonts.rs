@@ -1,4 +1,4 @@
-//! The fonts a PDF is typeset in: the system's (typst-kit's font search) and
+//! The fonts a PDF is typeset in: the system's and
 //! those under each `--font-dir`, loaded once per process for each list of
 //! directories, and the face each role of the layout takes.
 //!
@@ -15,7 +15,8 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use typst::foundations::{Array, Dict, IntoValue, Str, Value};
-use typst_kit::fonts::FontStore;
+use typst::text::FontInfo;
+use typst_kit::fonts::{FontPath, FontStore};
 
 use super::PdfError;
 use crate::docx::styles::{FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG};
@@ -133,17 +134,54 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<Arc<Fonts>, PdfError> {
     let mut loaded = loaded
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let fonts = loaded.entry(dirs.to_vec()).or_insert_with(|| {
-        let mut store = FontStore::new();
-        // The directories first: a face given there wins over the system's
-        // of the same name.
-        for dir in dirs {
-            store.extend(typst_kit::fonts::scan(dir));
-        }
-        store.extend(typst_kit::fonts::system());
-        Arc::new(Fonts { store })
-    });
+    let fonts = loaded
+        .entry(dirs.to_vec())
+        .or_insert_with(|| Arc::new(Fonts { store: scan(dirs) }));
     Ok(Arc::clone(fonts))
+}
+
+/// The faces of every chain installed on the system or under `dirs`.
+///
+/// The font list is read by name only (fontdb reads each file's name table);
+/// typst measures a face (its coverage of every character, which takes a
+/// CJK face tens of milliseconds) only when one of its names is in a chain.
+/// The directories come first: a face given there wins over the system's of
+/// the same name.
+fn scan(dirs: &[PathBuf]) -> FontStore {
+    let mut db = fontdb::Database::new();
+    for dir in dirs {
+        db.load_fonts_dir(dir);
+    }
+    db.load_system_fonts();
+    let wanted: Vec<String> = ROLES
+        .iter()
+        .flat_map(|role| role.chain.iter())
+        .chain(LATIN_CHAIN.iter())
+        .map(|family| family.to_lowercase())
+        .collect();
+    let mut store = FontStore::new();
+    for face in db.faces() {
+        let named = face.families.iter().any(|(family, _)| {
+            let family = family.to_lowercase();
+            wanted.iter().any(|w| family.starts_with(w.as_str()))
+        });
+        if !named {
+            continue;
+        }
+        let path = match &face.source {
+            fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => path,
+            fontdb::Source::Binary(_) => continue,
+        };
+        let index = face.index;
+        if let Some(Some(info)) = db.with_face_data(face.id, FontInfo::new) {
+            let path = FontPath {
+                path: path.clone(),
+                index,
+            };
+            store.push((path, info));
+        }
+    }
+    store
 }
 
 impl Fonts {
