@@ -304,6 +304,12 @@ fn a_value_score_or_rating_on_an_indicator_that_does_not_apply_is_an_error() {
         assert_eq!(found.len(), 1, "{written}: {:?}", analysis.findings);
         assert_eq!(found[0].severity, jixiao::audit::Severity::Error);
         assert_eq!(found[0].lines.first(), Some(&name), "{written}");
+        // It names the score that is not computed.
+        assert_eq!(
+            found[0].figures,
+            [format!("{OUTPUT}/安全事故处置次数].score")],
+            "{written}"
+        );
         if !written.starts_with("rating") {
             assert!(found[0].lines.contains(&(reason + 1)), "{written}");
         }
@@ -390,8 +396,22 @@ fn weights_as_written_must_still_add_up_to_100() {
     let analysis = analyse(&text, "unit.yaml");
     assert_eq!(analysis.figures.number("unit.total_weight"), Some(d("95")));
     assert!(analysis.findings.iter().any(|f| f.code == "J009"));
-    // 45 × … ÷ 35: 10 → 12.86, 15 → 19.29, 10 → 12.86; 45.01 of 45.
-    assert!(analysis.findings.iter().any(|f| f.code == "J027"));
+    // 45 × … ÷ 35: 10 → 12.86, 15 → 19.29, 10 → 12.86; 45.01 of 45, and
+    // the finding gives that total, the category's 45 and the 0.01 between.
+    let off: Vec<_> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.code == "J027")
+        .collect();
+    assert_eq!(off.len(), 1, "{:?}", analysis.findings);
+    let figures = common::numbers(&off[0].message);
+    for figure in ["45.01", "45", "0.01"] {
+        assert!(figures.iter().any(|n| n == figure), "{figure}: {figures:?}");
+    }
+    assert!(
+        !figures.iter().any(|n| n == "44.99" || n == "0.45"),
+        "{figures:?}"
+    );
 }
 
 #[test]

@@ -501,3 +501,91 @@ fn next_years_file_keeps_the_profile_and_every_option_set() {
     let next = jixiao::init::next_year(&plain, 2025, None);
     assert!(next.contains("  profile: hunan\n"), "{next}");
 }
+
+/// The rule option a score cites (`explain` shows it), if any.
+fn rule_of(a: &Analysis, name: &str) -> Option<String> {
+    a.figures
+        .get(name)
+        .unwrap_or_else(|| panic!("no figure {name}"))
+        .rule
+        .clone()
+}
+
+#[test]
+fn an_exact_target_exceeded_cites_the_option_that_scored_it() {
+    // “=1处” with 2 under national: exact_exceeded 满分 gives 10, and the
+    // score names that option even though it is the full weight; under the
+    // file's own 目标比实际: 1 ÷ 2 × 10 = 5, naming the file's option.
+    // Met exactly (1), the target alone decides: no option is named.
+    let cases = [
+        ("2", NATIONAL, "10", Some("exact_exceeded: 满分")),
+        (
+            "2",
+            "  exact_exceeded: 目标比实际\n",
+            "5",
+            Some("exact_exceeded: 目标比实际"),
+        ),
+        ("1", NATIONAL, "10", None),
+    ];
+    for (actual, rules, score, option) in cases {
+        let a = analyse(&unit_indicator("10", "=1处", actual, rules), "x.yaml");
+        assert_eq!(number(&a, UNIT_SCORE), d(score), "{actual} [{rules}]");
+        let rule = rule_of(&a, UNIT_SCORE);
+        match option {
+            Some(option) => assert!(
+                rule.as_deref().is_some_and(|r| r.starts_with(option)),
+                "{actual} [{rules}]: {rule:?}"
+            ),
+            None => assert_eq!(rule, None, "{actual} [{rules}]"),
+        }
+    }
+}
+
+#[test]
+fn only_an_author_score_below_the_rules_is_a_reduction() {
+    // ≥5次, actual 8: (8 − 5) ÷ 5 = 60 % above, more than national's 50 %,
+    // with a reason. Score 80 of 90 is a reduction: it rests on the
+    // author's score and names over_achievement: 50. Score 90, equal to the
+    // rule's 90, reduces nothing: the rule's own score, resting on the
+    // weight and the measured value, naming no option.
+    let text = unit_indicator("90", "≥5次", "8", NATIONAL);
+    let at = common::line_no(&text, "              deviation: 说明");
+    let scored = |score: &str| analyse(&common::insert_after(&text, at, score), "x.yaml");
+    let author = "unit.indicator[产出指标/数量指标/开展活动次数].author_score";
+
+    let a = scored("score: 80");
+    assert_eq!(number(&a, UNIT_SCORE), d("80"));
+    assert_eq!(
+        a.figures.indicators[0].basis,
+        jixiao::compute::Basis::Reduced
+    );
+    let figure = a.figures.get(UNIT_SCORE).unwrap();
+    assert!(
+        figure.inputs.iter().any(|i| i == author),
+        "{:?}",
+        figure.inputs
+    );
+    assert_eq!(number(&a, author), d("80"));
+    let rule = rule_of(&a, UNIT_SCORE);
+    assert!(
+        rule.as_deref()
+            .is_some_and(|r| r.starts_with("over_achievement: 50")),
+        "{rule:?}"
+    );
+
+    let a = scored("score: 90");
+    assert_eq!(number(&a, UNIT_SCORE), d("90"));
+    assert_eq!(
+        a.figures.indicators[0].basis,
+        jixiao::compute::Basis::Computed
+    );
+    assert!(
+        !a.figures
+            .get(UNIT_SCORE)
+            .unwrap()
+            .inputs
+            .iter()
+            .any(|i| i == author)
+    );
+    assert_eq!(rule_of(&a, UNIT_SCORE), None);
+}
