@@ -17,7 +17,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{markdown, markdown_text, numbers};
+use common::{CHROMIUM_FLAGS, chromium, markdown, markdown_text, numbers};
 use jixiao::pipeline::Output;
 use pdf::{Pdf, on_path};
 use units::UNITS;
@@ -27,29 +27,14 @@ const PRINT_TIMEOUT: Duration = Duration::from_secs(120);
 /// An A4 page in PostScript points as Chromium writes it (210 × 297 mm).
 const A4_POINTS: (f64, f64) = (595.0, 842.0);
 
-/// The browser's program name, if one is on PATH.
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser"]
-        .into_iter()
-        .find(|p| on_path(p))
-}
-
 /// Prints `html` to a PDF in `dir` with headless Chromium, its own headers
 /// and footers off (the page's stylesheet numbers the pages).
-fn print(browser: &str, html: &Path, dir: tempfile::TempDir) -> Pdf {
+fn print(browser: &Path, html: &Path, dir: tempfile::TempDir) -> Pdf {
     let pdf = dir.path().join("printed.pdf");
     let profile = dir.path().join("profile");
     let mut child = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-pdf-header-footer",
-        ])
+        .args(CHROMIUM_FLAGS)
+        .arg("--no-pdf-header-footer")
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", html.display()))
@@ -89,7 +74,7 @@ fn chromium_prints_the_html_on_a4_pages_with_every_figure() {
         let dir = tempfile::tempdir().unwrap();
         let page = dir.path().join("report.html");
         std::fs::write(&page, html).unwrap();
-        let pdf = print(browser, &page, dir);
+        let pdf = print(&browser, &page, dir);
 
         let sizes = pdf.page_sizes();
         assert!(sizes.len() >= 10, "{unit}: {} pages", sizes.len());

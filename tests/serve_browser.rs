@@ -16,7 +16,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use common::{REFERENCE, Served, analysis, line_no, markdown};
+use common::{CHROMIUM_FLAGS, REFERENCE, Served, analysis, chromium, line_no, markdown};
 use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
 use headless_chrome::{Browser, LaunchOptions, Tab};
 use jixiao::document::{Block, parse};
@@ -25,40 +25,19 @@ use jixiao::document::{Block, parse};
 const ACTUAL_LINE: &str = "  actual: 6078.91 # 全年实际支出";
 const ACTUAL: &str = "basic.actual";
 
-/// Chromium's executable: `JIXIAO_CHROMIUM`, or the first of Debian's and
-/// others' names on the `PATH`.
-fn chromium() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("JIXIAO_CHROMIUM") {
-        return Some(PathBuf::from(path));
-    }
-    let names = ["chromium", "chromium-browser", "google-chrome", "chrome"];
-    std::env::split_paths(&std::env::var_os("PATH")?)
-        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
-        .find(|p| p.is_file())
-}
-
 /// A headless Chromium with a fresh profile, or none (with a notice).
 fn browser(profile: &Path) -> Option<Browser> {
     let Some(path) = chromium() else {
         eprintln!("skipped: chromium is not installed (apt-get install chromium)");
         return None;
     };
-    let args = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ];
     let options = LaunchOptions::default_builder()
         .path(Some(path))
         .headless(true)
         .sandbox(false)
         .user_data_dir(Some(profile.to_path_buf()))
         .window_size(Some((1400, 1000)))
-        .args(args.iter().map(OsStr::new).collect())
+        .args(CHROMIUM_FLAGS.iter().map(OsStr::new).collect())
         .idle_browser_timeout(Duration::from_secs(120))
         .build()
         .expect("launch options");

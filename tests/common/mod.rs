@@ -24,6 +24,30 @@ pub const REFERENCE: &str = include_str!("../../data/2024.yaml");
 pub const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2024.yaml");
 
 /// The repository's root.
+/// Chromium's executable: `JIXIAO_CHROMIUM`, or the first of Debian's and
+/// others' names on the `PATH`.
+pub fn chromium() -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os("JIXIAO_CHROMIUM") {
+        return Some(std::path::PathBuf::from(path));
+    }
+    let names = ["chromium", "chromium-browser", "google-chrome", "chrome"];
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// The flags a headless Chromium runs with here: no sandbox (root), no GPU,
+/// and none of its background connections, which a closed network refuses.
+pub const CHROMIUM_FLAGS: [&str; 7] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
