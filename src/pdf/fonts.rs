@@ -2,6 +2,12 @@
 //! those under each `--font-dir`, loaded once per process for each list of
 //! directories, and the face each role of the layout takes.
 //!
+//! Font files are mapped into memory, not read: a CJK collection is tens of
+//! megabytes, most of a PDF build's time went into copying and hashing them,
+//! and a report uses a few thousand of their glyphs. The faces are measured
+//! on every core, and the faces every report takes are loaded in the
+//! background while the report is turned into typst values.
+//!
 //! Each role has a fallback chain, starting with the face the DOCX names
 //! (`crate::docx::styles`) and ending with faces free to install; the
 //! first installed one sets the role's text (typst takes the next for a
@@ -14,9 +20,10 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use typst::foundations::Bytes;
 use typst::foundations::{Array, Dict, IntoValue, Str, Value};
-use typst::text::FontInfo;
-use typst_kit::fonts::{FontPath, FontStore};
+use typst::text::{Font, FontInfo, FontVariant, FontWeight};
+use typst_kit::fonts::{FontSource, FontStore};
 
 use super::PdfError;
 use crate::docx::styles::{FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG};
@@ -134,9 +141,11 @@ pub(super) fn load(dirs: &[PathBuf]) -> Result<Arc<Fonts>, PdfError> {
     let mut loaded = loaded
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let fonts = loaded
-        .entry(dirs.to_vec())
-        .or_insert_with(|| Arc::new(Fonts { store: scan(dirs) }));
+    let fonts = loaded.entry(dirs.to_vec()).or_insert_with(|| {
+        let fonts = Arc::new(Fonts { store: scan(dirs) });
+        fonts.warm();
+        fonts
+    });
     Ok(Arc::clone(fonts))
 }
 
@@ -159,32 +168,134 @@ fn scan(dirs: &[PathBuf]) -> FontStore {
         .chain(LATIN_CHAIN.iter())
         .map(|family| family.to_lowercase())
         .collect();
+    let named: Vec<fontdb::ID> = db
+        .faces()
+        .filter(|face| {
+            face.families.iter().any(|(family, _)| {
+                let family = family.to_lowercase();
+                wanted.iter().any(|w| family.starts_with(w.as_str()))
+            })
+        })
+        .map(|face| face.id)
+        .collect();
+    let mapped: Vec<_> = named
+        .into_iter()
+        .filter_map(|id| {
+            // SAFETY: the file is mapped, not read: a CJK collection is tens
+            // of megabytes, of which a report uses a few thousand glyphs. A
+            // font file changed in place while the build runs could crash
+            // it; font installers replace a file by renaming, which leaves
+            // the mapped file as it was.
+            let (data, index) = unsafe { db.make_shared_face_data(id) }?;
+            Some(MappedFace { data, index })
+        })
+        .collect();
     let mut store = FontStore::new();
-    for face in db.faces() {
-        let named = face.families.iter().any(|(family, _)| {
-            let family = family.to_lowercase();
-            wanted.iter().any(|w| family.starts_with(w.as_str()))
-        });
-        if !named {
-            continue;
-        }
-        let path = match &face.source {
-            fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => path,
-            fontdb::Source::Binary(_) => continue,
-        };
-        let index = face.index;
-        if let Some(Some(info)) = db.with_face_data(face.id, FontInfo::new) {
-            let path = FontPath {
-                path: path.clone(),
-                index,
-            };
-            store.push((path, info));
-        }
+    for (face, info) in measure(mapped) {
+        store.push((face, info));
     }
     store
 }
 
+/// Each face with its measure (typst's `FontInfo`), in the order given,
+/// measured on every core: a CJK face's coverage takes the longest part of
+/// the font scan.
+fn measure(faces: Vec<MappedFace>) -> Vec<(MappedFace, FontInfo)> {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let per_core = faces.len().div_ceil(cores).max(1);
+    let infos: Vec<Option<FontInfo>> = std::thread::scope(|scope| {
+        let parts: Vec<_> = faces
+            .chunks(per_core)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|face| FontInfo::new((*face.data).as_ref(), face.index))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|part| {
+                part.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    faces
+        .into_iter()
+        .zip(infos)
+        .filter_map(|(face, info)| Some((face, info?)))
+        .collect()
+}
+
+/// A face whose file is mapped into memory, handed to typst when a text
+/// first takes it.
+struct MappedFace {
+    data: Arc<dyn AsRef<[u8]> + Send + Sync>,
+    index: u32,
+}
+
+/// The bytes of a mapped font file, as typst takes them.
+struct MappedBytes(Arc<dyn AsRef<[u8]> + Send + Sync>);
+
+impl AsRef<[u8]> for MappedBytes {
+    fn as_ref(&self) -> &[u8] {
+        (*self.0).as_ref()
+    }
+}
+
+impl FontSource for MappedFace {
+    /// The face, with the hash of its bytes taken once here: typst hashes a
+    /// face's whole file the first time it uses it, and a face loaded ahead
+    /// of the layout (`Fonts::warm`) then costs the layout nothing.
+    fn load(&self) -> Option<Font> {
+        let font = Font::new(Bytes::new(MappedBytes(Arc::clone(&self.data))), self.index)?;
+        typst::utils::hash128(&font);
+        Some(font)
+    }
+}
+
 impl Fonts {
+    /// Loads, in the background, the faces every report's text takes: the
+    /// regular face of each role and of the Latin letters, and the bold of
+    /// the body's (三级标题). The layout then finds them loaded (or waits for
+    /// the one still loading) instead of loading each as it first meets it.
+    fn warm(self: &Arc<Self>) {
+        let book = self.store.book();
+        let first = |chain: &[&str]| {
+            chain
+                .iter()
+                .map(|family| family.to_lowercase())
+                .find(|family| book.contains_family(family))
+        };
+        let bold = FontVariant {
+            weight: FontWeight::BOLD,
+            ..FontVariant::default()
+        };
+        let mut wanted: Vec<(String, FontVariant)> = ROLES
+            .iter()
+            .map(|role| role.chain)
+            .chain([&LATIN_CHAIN[..]])
+            .filter_map(|chain| Some((first(chain)?, FontVariant::default())))
+            .collect();
+        let body = ROLES.iter().find(|role| role.key == "fangsong");
+        if let Some(family) = body.and_then(|role| first(role.chain)) {
+            wanted.push((family, bold));
+        }
+        let mut indices: Vec<usize> = wanted
+            .iter()
+            .filter_map(|(family, variant)| book.select(family, *variant))
+            .collect();
+        indices.sort_unstable();
+        indices.dedup();
+        for index in indices {
+            let fonts = Arc::clone(self);
+            // A thread that cannot be started leaves the face to the layout.
+            let _ = std::thread::Builder::new().spawn(move || fonts.store.font(index));
+        }
+    }
+
     /// The `font` dictionary of the layout: for each role, the installed
     /// faces of its chain, after the Latin face; an error for the first
     /// role with none.
