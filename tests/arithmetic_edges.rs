@@ -260,3 +260,38 @@ fn only_a_rate_or_score_one_hundredth_off_hints_at_rounding() {
         );
     }
 }
+
+// ── the 基础数据表's 楼堂馆所 ────────────────────────────────────────
+
+/// A building finished in the year: its four figures as written and its two
+/// control rates, worked out and printed in the 基础数据表.
+#[test]
+fn a_finished_building_has_its_control_rates_in_the_base_data_table() {
+    // 实际规模 1180.5 ÷ 批复规模 1200 × 100% = 98.375% → 98.38%;
+    // 实际投资 342.6 ÷ 预算投资 350 × 100% = 97.8857…% → 97.89%.
+    let text = common::REFERENCE.replace(
+        "  buildings: []",
+        "  buildings:\n    - { name: 业务用房维修改造, approved_area: 1200, actual_area: 1180.5, budget_investment: 350, actual_investment: 342.6 }",
+    );
+    let a = analyse(&text, "building.yaml");
+    let value = |suffix: &str| {
+        let found: Vec<_> = a
+            .figures
+            .iter()
+            .filter(|f| f.name.starts_with("building") && f.name.ends_with(suffix))
+            .collect();
+        assert_eq!(found.len(), 1, "{suffix}");
+        found[0].value.clone()
+    };
+    assert_eq!(value(".approved_area"), Value::Number(d("1200")));
+    assert_eq!(value(".actual_area"), Value::Number(d("1180.5")));
+    assert_eq!(value(".budget_investment"), Value::Number(d("350")));
+    assert_eq!(value(".actual_investment"), Value::Number(d("342.6")));
+    assert_eq!(value(".area_control_rate"), Value::Number(d("98.38")));
+    assert_eq!(value(".investment_control_rate"), Value::Number(d("97.89")));
+    let row = common::table_rows(&common::markdown(&a), "业务用房维修改造");
+    let row = row.first().expect("the building has a row");
+    for figure in ["1180.5", "98.38%", "342.60", "97.89%"] {
+        assert!(row.iter().any(|cell| cell == figure), "{figure} in {row:?}");
+    }
+}

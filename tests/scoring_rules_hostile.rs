@@ -287,6 +287,20 @@ fn execution_rates_at_100_percent_and_at_the_band_edges() {
             "  execution_score: 分档\n  execution_bands: [{ from: 0, share: 50 }]\n",
             "5",
         ),
+        // A band may pay nothing (share 0, the lowest allowed): 50 → 0,
+        // 95 → 10.
+        (
+            "100",
+            "50",
+            "  execution_score: 分档\n  execution_bands: [{ from: 95, share: 100 }, { from: 0, share: 0 }]\n",
+            "0",
+        ),
+        (
+            "100",
+            "95",
+            "  execution_score: 分档\n  execution_bands: [{ from: 95, share: 100 }, { from: 0, share: 0 }]\n",
+            "10",
+        ),
         // A gap below the only band: 94.99 → 0.
         (
             "100",

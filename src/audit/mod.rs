@@ -262,3 +262,30 @@ pub fn lines_words(lines: &[Loc]) -> String {
         format!("第 {} 行", shown.join("、"))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(lines: &[usize]) -> Vec<Loc> {
+        lines.iter().map(|&line| Loc { line, column: 1 }).collect()
+    }
+
+    #[test]
+    fn lines_are_named_once_in_order_without_the_unlocated() {
+        assert_eq!(lines_words(&at(&[17, 3, 0, 17])), "第 3、17 行");
+        assert_eq!(lines_words(&at(&[0])), "");
+        assert_eq!(lines_words(&[]), "");
+    }
+
+    #[test]
+    fn only_more_than_eight_lines_are_cut_short() {
+        let eight: Vec<usize> = (1..=8).collect();
+        assert_eq!(lines_words(&at(&eight)), "第 1、2、3、4、5、6、7、8 行");
+        let nine: Vec<usize> = (1..=9).collect();
+        assert_eq!(
+            lines_words(&at(&nine)),
+            "第 1、2、3、4、5、6、7、8 行等 9 行"
+        );
+    }
+}
