@@ -55,7 +55,7 @@ fn main() {
     println!(
         "jixiao stages on data/2024.yaml ({} bytes of YAML, {} figures)",
         DATA.len(),
-        figures.len()
+        figures.iter().count()
     );
     report(
         "load",

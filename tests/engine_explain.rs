@@ -27,7 +27,7 @@ fn the_list_has_every_figure_once_with_four_columns() {
     let f = figures();
     let text = list(&f);
     let names = listed(&text);
-    assert_eq!(names.len(), f.len());
+    assert_eq!(names.len(), f.iter().count());
     let unique: BTreeSet<&String> = names.iter().collect();
     assert_eq!(unique.len(), names.len(), "duplicate names in the list");
     for line in text.lines() {
@@ -155,6 +155,18 @@ fn explanation_shows_the_formula_and_both_inputs() {
     assert!(text.contains("overall.full_year_budget"), "{text}");
     assert!(text.contains("7064.69 万元"), "{text}");
     assert!(text.contains("7324.16 万元"), "{text}");
+    // The formula names its inputs by their labels, part first.
+    let figures = figures();
+    let label = |name: &str| figures.get(name).unwrap().label.clone();
+    let formula = &figures.get("overall.execution_rate").unwrap().formula;
+    assert!(
+        formula.starts_with(&format!(
+            "{} ÷ {} × 100%",
+            label("overall.actual"),
+            label("overall.full_year_budget")
+        )),
+        "{formula}"
+    );
     let actual = line_no(REFERENCE, "  actual: 6078.91 # 全年实际支出");
     assert!(
         text.contains(&format!(

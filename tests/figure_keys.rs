@@ -70,7 +70,7 @@ fn every_figure_is_found_by_its_key_and_its_name(a: &Analysis) {
         let by_name = a.figures.get(&f.name).expect("found by name");
         assert_eq!(by_name.key, f.key, "{}", f.name);
     }
-    assert_eq!(names.len(), a.figures.len());
+    assert_eq!(names.len(), a.figures.iter().count());
 }
 
 #[test]
@@ -194,4 +194,21 @@ fn an_indicator_finding_names_its_project_as_written() {
         "{}",
         finding.message
     );
+}
+
+/// The 基础数据表's figures are labelled with the column they stand in (上年
+/// 决算数, 本年预算数, 本年决算数), so that a message or `explain` names the
+/// column a clerk looks for.
+#[test]
+fn base_data_figures_name_their_column() {
+    let figures = common::figures();
+    for (suffix, column) in [
+        ("last_year", "上年决算数"),
+        ("budget", "本年预算数"),
+        ("actual", "本年决算数"),
+    ] {
+        let name = format!("public_funds.items_total.{suffix}");
+        let label = &figures.get(&name).unwrap_or_else(|| panic!("{name}")).label;
+        assert!(label.ends_with(column), "{name}: {label}");
+    }
 }

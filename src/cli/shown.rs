@@ -12,7 +12,7 @@ pub fn human(analysis: &Analysis) -> String {
     if analysis.findings.is_empty() {
         out.push_str(&format!(
             "{name}：核对通过，未发现问题（共 {} 个数字）\n",
-            analysis.figures.len()
+            analysis.figures.iter().count()
         ));
         return out;
     }

@@ -161,14 +161,6 @@ impl Figures {
         self.list.iter()
     }
 
-    pub fn len(&self) -> usize {
-        self.list.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
-    }
-
     /// The YAML lines of the facts the figure under `key` rests on.
     pub fn fact_lines_of(&self, key: Key) -> Vec<Loc> {
         self.of(key)
