@@ -130,17 +130,18 @@ const REFUSED: [(&str, &str, LoadErrorKind, &str); 15] = [
         LoadErrorKind::InvalidValue,
         "",
     ),
+    // A value of the wrong type: the message says what is expected.
     (
         "{ 金额: ~ }",
         "rules.rounding.金额",
         LoadErrorKind::WrongType,
-        "",
+        "0 到 4 的整数",
     ),
     (
         "{ 金额: [2] }",
         "rules.rounding.金额",
         LoadErrorKind::WrongType,
-        "",
+        "0 到 4 的整数",
     ),
     (
         "{ 位数: 2 }",
@@ -161,7 +162,12 @@ const REFUSED: [(&str, &str, LoadErrorKind, &str); 15] = [
         LoadErrorKind::InvalidValue,
         "四舍六入五成双",
     ),
-    ("[2]", "rules.rounding", LoadErrorKind::WrongType, ""),
+    (
+        "[2]",
+        "rules.rounding",
+        LoadErrorKind::WrongType,
+        "四舍五入 或 截断",
+    ),
 ];
 
 #[test]

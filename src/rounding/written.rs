@@ -176,14 +176,6 @@ impl<'de> Visitor<'de> for PlacesVisitor {
         self.visit_str(&v.to_string())
     }
 
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Places, E> {
-        self.visit_str(&v.to_string())
-    }
-
-    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Places, E> {
-        self.visit_str(&v.to_string())
-    }
-
     /// A number with a decimal point, or too long for an integer: shown
     /// with its point (`2.0`, `1e23`), never as the integer it rounds to.
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Places, E> {
