@@ -284,6 +284,9 @@ fn qualitative_band_edges_belong_to_one_band_only() {
         ("5", "达成", upper, true),
         ("0", "未达成", HUNAN, true),
         ("0", "未达成", upper, true),
+        // 0 is no other band's, whichever ends are included.
+        ("0", "部分达成", upper, false),
+        ("0", "达成", upper, false),
         // Just inside and just outside each edge.
         ("3.99", "部分达成", HUNAN, true),
         ("3.99", "达成", HUNAN, false),
