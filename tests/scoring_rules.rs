@@ -327,6 +327,12 @@ fn an_at_least_target_far_exceeded_asks_for_the_reason() {
     // 7.5 is 50 % above: not more than the threshold.
     assert!(found(&plain("7.5", NATIONAL), "J016").is_empty());
     assert!(!found(&plain("7.51", NATIONAL), "J016").is_empty());
+    // 7.5001 is 50.002 % above, more than 50 % but 50.00 % when rounded:
+    // the finding does not print an excess that is not more than 50 %.
+    let barely = plain("7.5001", NATIONAL);
+    let over = found(&barely, "J016");
+    assert_eq!(over.len(), 1, "{:?}", barely.findings);
+    assert!(!over[0].message.contains("超出目标 50%"), "{}", over[0].message);
     // hunan does not ask; a file may ask under hunan, or stop asking.
     assert!(found(&plain("8", HUNAN), "J016").is_empty());
     assert!(!found(&plain("5.6", "  over_achievement: 10%\n"), "J016").is_empty());
