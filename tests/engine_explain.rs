@@ -167,6 +167,12 @@ fn explanation_shows_the_formula_and_both_inputs() {
         )),
         "{formula}"
     );
+    // So does the execution score's: the rate and the weight.
+    let formula = &figures.get("overall.execution_score").unwrap().formula;
+    assert!(
+        formula.contains(&label("overall.execution_rate")),
+        "{formula}"
+    );
     let actual = line_no(REFERENCE, "  actual: 6078.91 # 全年实际支出");
     assert!(
         text.contains(&format!(
