@@ -289,15 +289,3 @@ fn binary_explains_as_json_what_the_tree_says() {
     ]);
     assert_eq!(unknown.status.code(), Some(2));
 }
-
-/// A met quantitative target's score is explained with the target as
-/// compared: its symbol and number (≥5 for `≥5次`).
-#[test]
-fn a_met_targets_score_names_the_comparison() {
-    let a = common::analyse(&common::minimal(), "minimal.yaml");
-    let score = a
-        .figures
-        .get("unit.indicator[产出指标/数量指标/开展活动次数].score")
-        .unwrap();
-    assert!(score.formula.contains("≥5"), "{}", score.formula);
-}

@@ -212,3 +212,31 @@ fn base_data_figures_name_their_column() {
         assert!(label.ends_with(column), "{name}: {label}");
     }
 }
+
+/// A template reads a quantitative target's comparison as `target.op`: the
+/// symbol for the words written (不低于 → ≥, 以内 → ≤), none for a bare
+/// number, which must be met exactly.
+#[test]
+fn a_targets_comparison_reaches_the_templates_as_a_symbol() {
+    let op_of = |target: &str| {
+        let text = common::minimal().replace("target: ≥5次", &format!("target: {target}"));
+        let vars = dictionary(&common::analyse(&text, "op.yaml"));
+        let path = "evaluation.categories[0].subcategories[0].indicators[0].target.op";
+        vars.iter()
+            .find(|v| v.path == path)
+            .map(|v| v.value.clone())
+            .unwrap_or_else(|| panic!("no {path} for {target}"))
+    };
+    for (target, op) in [
+        ("≥5次", "≥"),
+        ("不低于5次", "≥"),
+        ("≤5次", "≤"),
+        ("5次以内", "≤"),
+        ("大于5次", ">"),
+        ("低于5次", "<"),
+        ("=5次", "="),
+        ("5次", ""),
+    ] {
+        assert_eq!(op_of(target), op, "{target}");
+    }
+}

@@ -332,7 +332,11 @@ fn an_at_least_target_far_exceeded_asks_for_the_reason() {
     let barely = plain("7.5001", NATIONAL);
     let over = found(&barely, "J016");
     assert_eq!(over.len(), 1, "{:?}", barely.findings);
-    assert!(!over[0].message.contains("超出目标 50%"), "{}", over[0].message);
+    assert!(
+        !over[0].message.contains("超出目标 50%"),
+        "{}",
+        over[0].message
+    );
     // hunan does not ask; a file may ask under hunan, or stop asking.
     assert!(found(&plain("8", HUNAN), "J016").is_empty());
     assert!(!found(&plain("5.6", "  over_achievement: 10%\n"), "J016").is_empty());
