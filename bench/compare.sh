@@ -9,7 +9,9 @@
 #   (c) peak memory (maximum resident set size) of each;
 #   (d) the report as PDF: `jixiao build --format pdf` (typeset in-process)
 #       against LibreOffice's headless DOCX → PDF conversion of the same
-#       report's DOCX, with the peak memory of each.
+#       report's DOCX, with the peak memory of each; then a batch of
+#       PDF_UNITS (default 10) copies of the report, through one `jixiao
+#       build` against one `soffice --convert-to pdf` of their DOCX files.
 # Needs hyperfine, pandoc, LibreOffice and GNU time (installed with apt-get
 # when missing). PROFILE=release measures a `release` build instead of `dist`;
 # ONLY=pdf runs (d) alone.
@@ -66,6 +68,25 @@ PY
   echo "jixiao build --format pdf:  $(peak "$bin" build data/2024.yaml --allow-errors --format pdf -o "$work/dm")"
   # shellcheck disable=SC2086
   echo "LibreOffice DOCX → PDF:     $(peak $office)"
+
+  # A batch: the fonts are loaded once per process by both.
+  local units=${PDF_UNITS:-10} i yamls=() docxs=()
+  mkdir -p "$work/pdf-units"
+  for ((i = 1; i <= units; i++)); do
+    cp data/2024.yaml "$work/pdf-units/unit-$i.yaml"
+    yamls+=("$work/pdf-units/unit-$i.yaml")
+    docxs+=("$work/pdf-units-docx/unit-$i.docx")
+  done
+  "$bin" build "${yamls[@]}" --allow-errors --format docx -o "$work/pdf-units-docx" >/dev/null
+  echo "== (d) a batch of $units reports as PDF, one process each"
+  hyperfine --warmup 1 --min-runs 5 -N --export-json "$work/db.json" --prepare "$(move_aside "$work/db")" \
+    -n "jixiao pdf batch" "$bin build ${yamls[*]} --allow-errors --format pdf -o $work/db" \
+    -n "libreoffice batch" "soffice -env:UserInstallation=file://$work/office --headless --convert-to pdf --outdir $work/office-batch ${docxs[*]}"
+  python3 - "$work/db.json" <<'PY' 2>/dev/null || true
+import json, sys
+r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
+print(f"libreoffice / jixiao = {r['libreoffice batch'] / r['jixiao pdf batch']:.1f}x  (jixiao {r['jixiao pdf batch']*1000:.1f} ms, libreoffice {r['libreoffice batch']*1000:.1f} ms)")
+PY
 }
 if [ "$ONLY" = pdf ]; then
   pdf_section
