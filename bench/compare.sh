@@ -52,6 +52,16 @@ move_aside() { echo "bash -c 'mv $1 \$(mktemp -d -p $work) 2>/dev/null; true'"; 
 md="$work/ref/2024.md"
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {printf "%.1f MiB\n", $2/1024}'; }
 
+# How many times longer the hyperfine run (JSON) took for command $3 than for $2.
+ratio() {
+  python3 - "$@" <<'PY' 2>/dev/null || true
+import json, sys
+path, ours, theirs = sys.argv[1:4]
+r = {x["command"]: x["mean"] for x in json.load(open(path))["results"]}
+print(f"libreoffice / jixiao = {r[theirs] / r[ours]:.1f}x  (jixiao {r[ours]*1000:.1f} ms, libreoffice {r[theirs]*1000:.1f} ms)")
+PY
+}
+
 pdf_section() {
   echo "== (d) the report as PDF: jixiao build --format pdf (YAML → PDF) vs LibreOffice (DOCX → PDF)"
   # LibreOffice converts the DOCX jixiao wrote; its profile is made once,
@@ -60,11 +70,7 @@ pdf_section() {
   hyperfine --warmup 2 --min-runs 10 -N --export-json "$work/d.json" --prepare "$(move_aside "$work/d")" \
     -n "jixiao pdf" "$bin build data/2024.yaml --allow-errors --format pdf -o $work/d" \
     -n "libreoffice" "$office"
-  python3 - "$work/d.json" <<'PY' 2>/dev/null || true
-import json, sys
-r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
-print(f"libreoffice / jixiao = {r['libreoffice'] / r['jixiao pdf']:.1f}x  (jixiao {r['jixiao pdf']*1000:.1f} ms, libreoffice {r['libreoffice']*1000:.1f} ms)")
-PY
+  ratio "$work/d.json" "jixiao pdf" "libreoffice"
   echo "jixiao build --format pdf:  $(peak "$bin" build data/2024.yaml --allow-errors --format pdf -o "$work/dm")"
   # shellcheck disable=SC2086
   echo "LibreOffice DOCX → PDF:     $(peak $office)"
@@ -82,11 +88,7 @@ PY
   hyperfine --warmup 1 --min-runs 5 -N --export-json "$work/db.json" --prepare "$(move_aside "$work/db")" \
     -n "jixiao pdf batch" "$bin build ${yamls[*]} --allow-errors --format pdf -o $work/db" \
     -n "libreoffice batch" "soffice -env:UserInstallation=file://$work/office --headless --convert-to pdf --outdir $work/office-batch ${docxs[*]}"
-  python3 - "$work/db.json" <<'PY' 2>/dev/null || true
-import json, sys
-r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
-print(f"libreoffice / jixiao = {r['libreoffice batch'] / r['jixiao pdf batch']:.1f}x  (jixiao {r['jixiao pdf batch']*1000:.1f} ms, libreoffice {r['libreoffice batch']*1000:.1f} ms)")
-PY
+  ratio "$work/db.json" "jixiao pdf batch" "libreoffice batch"
 }
 if [ "$ONLY" = pdf ]; then
   pdf_section
