@@ -665,25 +665,6 @@ fn top_weights_written_oddly() {
 }
 
 #[test]
-fn grades_belong_to_the_band_of_their_lower_end() {
-    use jixiao::compute::grade;
-    // 优 90–100, 良 80–89, 中 60–79, 差 0–59: a total with decimals is
-    // graded by the band whose lower end it reaches (docs/rules.md).
-    for (total, want) in [
-        ("100", "优"),
-        ("90", "优"),
-        ("89.99", "良"),
-        ("80", "良"),
-        ("79.99", "中"),
-        ("60", "中"),
-        ("59.99", "差"),
-        ("0", "差"),
-    ] {
-        assert_eq!(grade(d(total)), want, "{total}");
-    }
-}
-
-#[test]
 fn a_band_is_chosen_by_the_rate_the_report_shows() {
     // 79.995 of 100 is 79.995 %: the report shows the rate rounded by the
     // file's rule (80.00 % half-up, 79.99 % truncated), and the band follows
