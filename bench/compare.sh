@@ -10,7 +10,7 @@
 #   (d) the report as PDF: `jixiao build --format pdf` (typeset in-process)
 #       against LibreOffice's headless DOCX → PDF conversion of the same
 #       report's DOCX, with the peak memory of each; then a batch of
-#       PDF_UNITS (default 10) copies of the report, through one `jixiao
+#       PDF_UNITS (default 10) generated unit files, through one `jixiao
 #       build` against one `soffice --convert-to pdf` of their DOCX files.
 # Needs hyperfine, pandoc, LibreOffice and GNU time (installed with apt-get
 # when missing). PROFILE=release measures a `release` build instead of `dist`;
@@ -62,6 +62,19 @@ print(f"libreoffice / jixiao = {r[theirs] / r[ours]:.1f}x  (jixiao {r[ours]*1000
 PY
 }
 
+# Unit files $2/unit1.yaml … unit$1.yaml: the reference, each with its own
+# unit name and actual spending, so that no two reports are the same (typst
+# would otherwise reuse one unit's layout for the next).
+variants() {
+  local i actual
+  mkdir -p "$2"
+  for ((i = 1; i <= $1; i++)); do
+    actual=$(printf '60%02d.%02d' $((i % 80)) $((i % 100)))
+    sed -e "19s/行业事务中心/行业事务中心第${i}单位/" \
+        -e "82s/6078.91/${actual}/" data/2024.yaml >"$2/unit$i.yaml"
+  done
+}
+
 pdf_section() {
   echo "== (d) the report as PDF: jixiao build --format pdf (YAML → PDF) vs LibreOffice (DOCX → PDF)"
   # LibreOffice converts the DOCX jixiao wrote; its profile is made once,
@@ -77,11 +90,10 @@ pdf_section() {
 
   # A batch: the fonts are loaded once per process by both.
   local units=${PDF_UNITS:-10} i yamls=() docxs=()
-  mkdir -p "$work/pdf-units"
+  variants "$units" "$work/pdf-units"
   for ((i = 1; i <= units; i++)); do
-    cp data/2024.yaml "$work/pdf-units/unit-$i.yaml"
-    yamls+=("$work/pdf-units/unit-$i.yaml")
-    docxs+=("$work/pdf-units-docx/unit-$i.docx")
+    yamls+=("$work/pdf-units/unit$i.yaml")
+    docxs+=("$work/pdf-units-docx/unit$i.docx")
   done
   "$bin" build "${yamls[@]}" --allow-errors --format docx -o "$work/pdf-units-docx" >/dev/null
   echo "== (d) a batch of $units reports as PDF, one process each"
@@ -89,6 +101,7 @@ pdf_section() {
     -n "jixiao pdf batch" "$bin build ${yamls[*]} --allow-errors --format pdf -o $work/db" \
     -n "libreoffice batch" "soffice -env:UserInstallation=file://$work/office --headless --convert-to pdf --outdir $work/office-batch ${docxs[*]}"
   ratio "$work/db.json" "jixiao pdf batch" "libreoffice batch"
+  echo "jixiao batch of $units:       $(peak "$bin" build "${yamls[@]}" --allow-errors --format pdf -o "$work/dbm")"
 }
 if [ "$ONLY" = pdf ]; then
   pdf_section
@@ -108,12 +121,7 @@ PY
 
 echo
 echo "== (b) $N units in one jixiao build"
-mkdir -p "$work/units"
-for i in $(seq 1 "$N"); do
-  actual=$(printf '60%02d.%02d' $((i % 80)) $((i % 100)))
-  sed -e "19s/行业事务中心/行业事务中心第${i}单位/" \
-      -e "82s/6078.91/${actual}/" data/2024.yaml >"$work/units/unit$i.yaml"
-done
+variants "$N" "$work/units"
 hyperfine --warmup 1 --runs 5 -N --prepare "$(move_aside "$work/batch")" \
   -n "jixiao build $N units, new output directory" "$bin build $(echo $work/units/*.yaml) --allow-errors -o $work/batch --quiet"
 hyperfine --warmup 1 --runs 5 -N \

@@ -18,8 +18,9 @@
 //! [`explain`] traces a figure back to its facts, [`init`] writes next year's
 //! file, [`watch`] rebuilds on every save, [`serve`] previews the report in
 //! the browser as it is edited, [`schema`] describes the facts file for
-//! editors, [`rounding`] owns how every figure is rounded, and
-//! [`characters`] names the characters a report cannot carry. The command
+//! editors, [`rounding`] owns how every figure is rounded,
+//! [`characters`] names the characters a report cannot carry, and
+//! [`parallel`] spreads a batch's units over the cores. The command
 //! line (`src/cli/`) parses arguments and prints; it turns errors into
 //! reports, and nothing else does.
 
@@ -39,6 +40,7 @@ pub mod html;
 pub mod init;
 pub mod model;
 pub mod output;
+pub mod parallel;
 pub mod pdf;
 pub mod pipeline;
 pub mod render;

@@ -222,6 +222,54 @@ fn two_builds_give_the_same_bytes() {
     assert!(first.bytes == again, "the PDF differs between two builds");
 }
 
+/// A batch typesets its units side by side and clears typst's caches after
+/// each: each unit's PDF is still the bytes of the unit built alone.
+#[test]
+fn a_batch_gives_each_unit_the_bytes_of_its_build_alone() {
+    if !pdf_support::tools() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let build = |data: &[&str], out: &std::path::Path| {
+        let out = out.to_str().unwrap();
+        let mut args = vec!["build"];
+        args.extend(data);
+        args.extend(["--allow-errors", "--format", "pdf", "-o", out, "--quiet"]);
+        jixiao(&args)
+    };
+    let every = [
+        "data/2024.yaml",
+        "data/examples/sample-county-2024.yaml",
+        "data/examples/sample-city-2024.yaml",
+        "data/examples/sample-national-2024.yaml",
+    ];
+    let batch = dir.path().join("batch");
+    let run = build(&every, &batch);
+    if stderr(&run).contains("fonts-noto-cjk") {
+        eprintln!("no CJK font installed; PDF test skipped");
+        return;
+    }
+    assert!(run.status.success(), "{}", stderr(&run));
+    for data in every {
+        let alone = dir.path().join("alone");
+        let run = build(&[data], &alone);
+        assert!(run.status.success(), "{}", stderr(&run));
+        let name = format!(
+            "{}.pdf",
+            std::path::Path::new(data)
+                .file_stem()
+                .unwrap()
+                .to_str()
+                .unwrap()
+        );
+        let bytes = |d: &std::path::Path| std::fs::read(d.join(&name)).unwrap();
+        assert!(
+            bytes(&batch) == bytes(&alone),
+            "{name} differs in the batch"
+        );
+    }
+}
+
 #[test]
 fn a_facts_text_written_as_typst_code_is_printed_as_written() {
     if !pdf_support::tools() {

@@ -18,7 +18,6 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use typst::foundations::Bytes;
@@ -199,40 +198,16 @@ fn scan(dirs: &[PathBuf]) -> FontStore {
 }
 
 /// Each face with its measure (typst's `FontInfo`), in the order given,
-/// measured on every core, each core taking the next face not yet taken: a
-/// CJK face's coverage takes the longest part of the font scan.
+/// measured on every core: a CJK face's coverage takes the longest part of
+/// the font scan.
 fn measure(faces: Vec<MappedFace>) -> Vec<(MappedFace, FontInfo)> {
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let next = AtomicUsize::new(0);
-    let mut infos: Vec<(usize, Option<FontInfo>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..cores.min(faces.len()))
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut measured = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(face) = faces.get(i) else {
-                            return measured;
-                        };
-                        measured.push((i, FontInfo::new((*face.data).as_ref(), face.index)));
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+    let infos = crate::parallel::map_in_order(&faces, |face| {
+        FontInfo::new((*face.data).as_ref(), face.index)
     });
-    infos.sort_unstable_by_key(|&(i, _)| i);
     faces
         .into_iter()
         .zip(infos)
-        .filter_map(|(face, (_, info))| Some((face, info?)))
+        .filter_map(|(face, info)| Some((face, info?)))
         .collect()
 }
 

@@ -1,13 +1,12 @@
 //! Many units at once: the templates loaded once, the data files checked
-//! for outputs that would overwrite each other, then every unit built (in
-//! parallel when there are several); one failing unit never stops the
-//! others, and the batch's exit status is the worst of its units'.
+//! for outputs that would overwrite each other, then every unit built (on
+//! every core when there are several, [`crate::parallel`]); one failing
+//! unit never stops the others, and the batch's exit status is the worst of
+//! its units'.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-use rayon::prelude::*;
 
 use crate::model::load::STDIN;
 use crate::render::Templates;
@@ -50,12 +49,7 @@ pub fn build_batch(
         done();
         report
     };
-    // One unit needs no thread pool; a batch builds its units in parallel.
-    let units = if data.len() == 1 {
-        data.iter().map(build_one).collect()
-    } else {
-        data.par_iter().map(build_one).collect()
-    };
+    let units = crate::parallel::map_in_order(data, build_one);
     Ok(Batch {
         units,
         elapsed: start.elapsed(),
