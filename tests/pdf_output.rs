@@ -270,6 +270,52 @@ fn a_batch_gives_each_unit_the_bytes_of_its_build_alone() {
     }
 }
 
+/// A character no installed font has would be printed as an empty box: the
+/// PDF is refused, naming each such character, its line and its text; a
+/// rare character the fonts do have (䶮, of CJK Extension A) passes.
+#[test]
+fn a_character_no_font_has_stops_the_pdf_at_its_line() {
+    if !pdf_support::tools() {
+        return;
+    }
+    let (text, line) = replace_line(
+        REFERENCE,
+        "    - 承担省工业和信息化厅交办的其他工作。",
+        "    - 承担省工业和信息化厅交办的其他工作😀，由䶮负责。",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("odd.yaml");
+    std::fs::write(&data, text).unwrap();
+    let out = dir.path().join("out");
+    let run = jixiao(&[
+        "build",
+        data.to_str().unwrap(),
+        "--allow-errors",
+        "--format",
+        "pdf",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let err = stderr(&run);
+    if err.contains("fonts-noto-cjk") {
+        eprintln!("no CJK font installed; PDF test skipped");
+        return;
+    }
+    assert!(!run.status.success(), "{err}");
+    let refusal = err
+        .lines()
+        .find(|l| l.contains("无法生成 PDF"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(refusal.contains("“😀”（U+1F600"), "{refusal}");
+    assert!(refusal.contains(&format!("第 {line} 行")), "{refusal}");
+    assert!(refusal.contains("其他工作😀"), "{refusal}");
+    assert!(!refusal.contains("“䶮”"), "{refusal}");
+    assert!(
+        !out.join("odd.pdf").exists(),
+        "no PDF with an empty box is written"
+    );
+}
+
 #[test]
 fn a_facts_text_written_as_typst_code_is_printed_as_written() {
     if !pdf_support::tools() {

@@ -155,5 +155,5 @@ fn a_batch_ends_with_its_worst_units_status() {
 fn check_rehearses_every_output_without_writing() {
     let analysis = jixiao::analyse_file(&root().join(SAMPLE)).unwrap();
     let templates = Templates::load(None).unwrap();
-    pipeline::rehearse(&analysis, &templates).unwrap();
+    pipeline::rehearse(&analysis, &templates, None).unwrap();
 }

@@ -19,12 +19,14 @@ pub fn load_failed(e: LoadError) -> ExitCode {
 }
 
 /// Checks a file: its findings, then the report rendered in memory with the
-/// templates `build` would use, so that a file `check` passes always builds.
+/// templates `build` would use, so that a file `check` passes always builds
+/// (as PDF too, typeset with the fonts of `pdf`, when given).
 pub fn check(
     data: &Path,
     format: Format,
     deny_warnings: bool,
     templates: Option<&Path>,
+    pdf: Option<&jixiao::pdf::Settings>,
 ) -> ExitCode {
     let templates = match Templates::load(templates) {
         Ok(t) => t,
@@ -41,7 +43,7 @@ pub fn check(
             return ExitCode::from(2);
         }
     };
-    let rendered = jixiao::pipeline::rehearse(&analysis, &templates).map_err(shown);
+    let rendered = jixiao::pipeline::rehearse(&analysis, &templates, pdf).map_err(shown);
     match format {
         Format::Human => {
             match &rendered {

@@ -38,7 +38,7 @@ struct Cli {
 enum Command {
     /// 核对数据文件：计算所有派生数并列出不一致之处
     #[command(
-        after_help = "核对之外，还用与 build 相同的模板在内存中试生成报告（不写文件），check 通过的文件 build 一定能生成。\n每条结果以代码开头（如 J013），jixiao check --explain 代码 说明其含义和改正方法，全部代码见 docs/findings.md。\n退出码：0 无错误（可有警告）；1 有错误、报告无法生成（或 --deny-warnings 时有警告）；2 文件无法读取或解析\n\n示例：\n  jixiao check data/2024.yaml\n  jixiao check data/2024.yaml --format json --deny-warnings\n  jixiao check data/2024.yaml --templates my-templates\n  jixiao check --explain J013"
+        after_help = "核对之外，还用与 build 相同的模板在内存中试生成报告（不写文件），check 通过的文件 build 一定能生成；要生成 PDF 时加 --pdf，连 PDF 一起试排（用本机字体）。\n每条结果以代码开头（如 J013），jixiao check --explain 代码 说明其含义和改正方法，全部代码见 docs/findings.md。\n退出码：0 无错误（可有警告）；1 有错误、报告无法生成（或 --deny-warnings 时有警告）；2 文件无法读取或解析\n\n示例：\n  jixiao check data/2024.yaml\n  jixiao check data/2024.yaml --format json --deny-warnings\n  jixiao check data/2024.yaml --templates my-templates\n  jixiao check data/2024.yaml --pdf --font-dir fonts\n  jixiao check --explain J013"
     )]
     Check {
         /// 数据文件（YAML）
@@ -56,6 +56,12 @@ enum Command {
         /// 模板目录（与 build 所用的相同），用它试生成报告；不写则用内置模板
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        /// 也在内存中试排 PDF（用本机字体）：字体缺少报告中的字符时报错
+        #[arg(long)]
+        pdf: bool,
+        /// 试排 PDF 时另外查找字体的目录（与 build 的 --font-dir 相同，可多次给出）
+        #[arg(long = "font-dir", value_name = "DIR", requires = "pdf")]
+        font_dirs: Vec<PathBuf>,
     },
     /// 生成报告：核对数据，再经模板生成 Markdown 和 DOCX
     #[command(
@@ -274,9 +280,23 @@ pub fn run() -> ExitCode {
             format,
             deny_warnings,
             templates,
+            pdf,
+            font_dirs,
             explain: None,
         } => match data {
-            Some(data) => check::check(&data, format, deny_warnings, templates.as_deref()),
+            Some(data) => {
+                let pdf = pdf.then(|| jixiao::pdf::Settings {
+                    font_dirs,
+                    ..Default::default()
+                });
+                check::check(
+                    &data,
+                    format,
+                    deny_warnings,
+                    templates.as_deref(),
+                    pdf.as_ref(),
+                )
+            }
             None => unreachable!("clap requires the data file unless --explain is given"),
         },
         Command::Explain {

@@ -31,6 +31,8 @@
 //! - `world`: the typst `World` serving the one in-memory source and the
 //!   fonts, with no files, no packages and no clock;
 //! - `values`: the `Document` as typst values;
+//! - `glyphs`: the characters no font has, which the PDF would show as
+//!   empty boxes and the writer refuses;
 //! - `error`: the writer's errors, in Chinese.
 //!
 //! Without the cargo feature `pdf` (on by default) jixiao is built without
@@ -39,6 +41,8 @@
 mod error;
 #[cfg(feature = "pdf")]
 mod fonts;
+#[cfg(feature = "pdf")]
+mod glyphs;
 #[cfg(feature = "pdf")]
 mod values;
 #[cfg(feature = "pdf")]
@@ -49,7 +53,7 @@ use std::path::PathBuf;
 use crate::document::Document;
 use crate::docx::Properties;
 
-pub use error::PdfError;
+pub use error::{Missing, PdfError};
 
 /// How PDFs are written: settings of the command line, the same for every
 /// unit of a build.
@@ -130,6 +134,10 @@ pub fn write_pdf(
     let document = typst::compile::<typst_layout::PagedDocument>(&world)
         .output
         .map_err(|errors| PdfError::Typeset(error::messages(&errors)))?;
+    let missing = glyphs::missing(&document);
+    if !missing.is_empty() {
+        return Err(PdfError::MissingGlyphs(missing));
+    }
     let standards = match settings.standard {
         Standard::Plain => &[][..],
         Standard::A2b => &[typst_pdf::PdfStandard::A_2b][..],

@@ -150,14 +150,23 @@ pub fn build_unit(data: &Path, templates: &Templates, options: &Options) -> Unit
 
 /// Renders a unit's report and lays out every output as `build` does, in
 /// memory, without writing it: what `check` runs so that a file it passes
-/// always builds, with the same templates.
-pub fn rehearse(analysis: &Analysis, templates: &Templates) -> Result<(), BuildError> {
+/// always builds, with the same templates. The PDF is typeset only when
+/// `pdf` is given (`check --pdf`): it needs the machine's fonts, and a
+/// character none of them has stops it.
+pub fn rehearse(
+    analysis: &Analysis,
+    templates: &Templates,
+    pdf: Option<&crate::pdf::Settings>,
+) -> Result<(), BuildError> {
     let markdown = render::markdown(analysis, templates)?;
     let mut rendered = Rendered::new(analysis, &markdown);
-    // The PDF is typeset from the same `Document` as the DOCX: what can
-    // stop it beyond that is the machine's (its fonts), not the facts.
-    for output in Output::ALL.into_iter().filter(|&o| o != Output::Pdf) {
-        rendered.output(output)?;
+    if let Some(settings) = pdf {
+        rendered = rendered.with_pdf(settings);
+    }
+    for output in Output::ALL {
+        if output != Output::Pdf || pdf.is_some() {
+            rendered.output(output)?;
+        }
     }
     Ok(())
 }

@@ -101,8 +101,11 @@ impl<'a> Rendered<'a> {
                 let properties = properties(self.analysis);
                 let file = self.analysis.loaded.name.clone();
                 let settings = self.pdf.clone();
-                pdf::write_pdf(self.document()?, &properties, &settings)
-                    .map_err(|source| BuildError::Pdf { file, source })
+                let facts = &self.analysis.loaded.source;
+                pdf::write_pdf(self.document()?, &properties, &settings).map_err(|source| {
+                    let source = source.located(facts);
+                    BuildError::Pdf { file, source }
+                })
             }
         }
     }
