@@ -270,66 +270,35 @@ fn a_batch_gives_each_unit_the_bytes_of_its_build_alone() {
     }
 }
 
-/// A character no installed font has would be printed as an empty box: the
-/// PDF is refused, naming each such character, its line and its text; a
-/// rare character the fonts do have (䶮, of CJK Extension A) passes.
-#[test]
-fn a_character_no_font_has_stops_the_pdf_at_its_line() {
+/// The reference with its last duty written as `duty` (a YAML value),
+/// built as PDF into a new directory.
+struct WithDuty {
+    run: std::process::Output,
+    dir: tempfile::TempDir,
+    data: std::path::PathBuf,
+    /// The duty's line in the data file.
+    line: usize,
+}
+
+impl WithDuty {
+    fn out(&self) -> std::path::PathBuf {
+        self.dir.path().join("out")
+    }
+}
+
+/// [`WithDuty`], or `None` (the test skipped) where poppler or a CJK font
+/// is missing.
+fn with_duty(duty: &str) -> Option<WithDuty> {
     if !pdf_support::tools() {
-        return;
+        return None;
     }
     let (text, line) = replace_line(
         REFERENCE,
         "    - 承担省工业和信息化厅交办的其他工作。",
-        "    - 承担省工业和信息化厅交办的其他工作😀，由䶮负责。",
+        &format!("    - {duty}"),
     );
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("odd.yaml");
-    std::fs::write(&data, text).unwrap();
-    let out = dir.path().join("out");
-    let run = jixiao(&[
-        "build",
-        data.to_str().unwrap(),
-        "--allow-errors",
-        "--format",
-        "pdf",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    let err = stderr(&run);
-    if err.contains("fonts-noto-cjk") {
-        eprintln!("no CJK font installed; PDF test skipped");
-        return;
-    }
-    assert!(!run.status.success(), "{err}");
-    let refusal = err
-        .lines()
-        .find(|l| l.contains("无法生成 PDF"))
-        .unwrap_or_else(|| panic!("{err}"));
-    assert!(refusal.contains("“😀”（U+1F600"), "{refusal}");
-    assert!(refusal.contains(&format!("第 {line} 行")), "{refusal}");
-    assert!(refusal.contains("其他工作😀"), "{refusal}");
-    assert!(!refusal.contains("“䶮”"), "{refusal}");
-    assert!(
-        !out.join("odd.pdf").exists(),
-        "no PDF with an empty box is written"
-    );
-}
-
-#[test]
-fn a_facts_text_written_as_typst_code_is_printed_as_written() {
-    if !pdf_support::tools() {
-        return;
-    }
-    let hostile = r#"承担#set page(width: 1cm) #panic("x") $x^2$ [链接] *粗* _斜_ @引用 <标签> \ 反斜杠 // 注释 /* 块 */ 工作。"#;
-    let yaml = hostile.replace('\\', "\\\\").replace('"', "\\\"");
-    let (text, _) = replace_line(
-        REFERENCE,
-        "    - 承担省工业和信息化厅交办的其他工作。",
-        &format!("    - \"{yaml}\""),
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("hostile.yaml");
+    let data = dir.path().join("duty.yaml");
     std::fs::write(&data, text).unwrap();
     let out = dir.path().join("out");
     let run = jixiao(&[
@@ -343,13 +312,65 @@ fn a_facts_text_written_as_typst_code_is_printed_as_written() {
     ]);
     if stderr(&run).contains("fonts-noto-cjk") {
         eprintln!("no CJK font installed; PDF test skipped");
-        return;
+        return None;
     }
-    assert!(run.status.success(), "{}", stderr(&run));
-    let pdf = docx_support::pdf::Pdf::of_bytes(
-        &std::fs::read(out.join("hostile.pdf")).unwrap(),
-        "hostile",
+    Some(WithDuty {
+        run,
+        dir,
+        data,
+        line,
+    })
+}
+
+/// A character no installed font has would be printed as an empty box: the
+/// PDF is refused, naming each such character, its line and its text; a
+/// rare character the fonts do have (䶮, of CJK Extension A) passes.
+#[test]
+fn a_character_no_font_has_stops_the_pdf_at_its_line() {
+    let Some(built) = with_duty("承担省工业和信息化厅交办的其他工作😀，由䶮负责。")
+    else {
+        return;
+    };
+    let (run, data, out, line) = (&built.run, &built.data, built.out(), built.line);
+    let err = stderr(run);
+    assert!(!run.status.success(), "{err}");
+    let refusal = err
+        .lines()
+        .find(|l| l.contains("无法生成 PDF"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(refusal.contains("“😀”（U+1F600"), "{refusal}");
+    assert!(refusal.contains(&format!("第 {line} 行")), "{refusal}");
+    assert!(refusal.contains("其他工作😀"), "{refusal}");
+    assert!(!refusal.contains("“䶮”"), "{refusal}");
+    assert!(
+        !out.join("duty.pdf").exists(),
+        "no PDF with an empty box is written"
     );
+
+    // `check --pdf` says so before the build; `check` alone does not typeset.
+    let path = data.to_str().unwrap();
+    let checked = jixiao(&["check", path, "--pdf"]);
+    let said = String::from_utf8_lossy(&checked.stdout);
+    assert!(
+        said.contains("报告无法生成") && said.contains("U+1F600"),
+        "{said}"
+    );
+    let checked = jixiao(&["check", path]);
+    let said = String::from_utf8_lossy(&checked.stdout);
+    assert!(!said.contains("报告无法生成"), "{said}");
+}
+
+#[test]
+fn a_facts_text_written_as_typst_code_is_printed_as_written() {
+    let hostile = r#"承担#set page(width: 1cm) #panic("x") $x^2$ [链接] *粗* _斜_ @引用 <标签> \ 反斜杠 // 注释 /* 块 */ 工作。"#;
+    let yaml = hostile.replace('\\', "\\\\").replace('"', "\\\"");
+    let Some(built) = with_duty(&format!("\"{yaml}\"")) else {
+        return;
+    };
+    let (run, out) = (&built.run, built.out());
+    assert!(run.status.success(), "{}", stderr(run));
+    let pdf =
+        docx_support::pdf::Pdf::of_bytes(&std::fs::read(out.join("duty.pdf")).unwrap(), "hostile");
     assert!(pdf.text().contains(&squeezed(hostile)), "{}", pdf.text());
     assert!(pdf.info().contains("(A4)"), "the page keeps its size");
 }
