@@ -85,7 +85,7 @@ pub struct Rules {
     )]
     #[schemars(with = "SatisfactionSteps")]
     pub satisfaction_steps: Option<SatisfactionSteps>,
-    /// 一级指标分值的标准分配，依次为预算执行率和各一级指标，如 [10, 50, 30, 10]；不符时提示；写 [] 则不检查；可省（按 profile）。
+    /// 一级指标分值的标准分配，依次为预算执行率和各一级指标，合计 100 分，如 [10, 50, 30, 10]；不符时提示；写 [] 则不检查；可省（按 profile）。
     #[serde(
         default,
         deserialize_with = "written",
@@ -271,7 +271,7 @@ impl Rules {
             });
         }
         let top_weights = match &self.top_weights {
-            Some(list) => list.iter().map(|n| n.value).collect(),
+            Some(list) => own_weights(list)?,
             None => p.top_weights.iter().copied().map(Decimal::from).collect(),
         };
         Ok(Scoring {
@@ -287,6 +287,29 @@ impl Rules {
             overridden,
         })
     }
+}
+
+/// `top_weights` as written: none negative, and (unless empty, which
+/// switches the check off) adding up to the 100 points of a scorecard.
+fn own_weights(list: &[Number]) -> Result<Vec<Decimal>, RulesRefused> {
+    if let Some(negative) = list.iter().find(|n| n.value < Decimal::ZERO) {
+        return Err(RulesRefused {
+            message: format!("一级指标分值 {} 为负数", negative.value),
+            help: "top_weights 依次写预算执行率和各一级指标的分值，如 [10, 50, 30, 10]".into(),
+            at: Some(negative.at),
+            key: "top_weights",
+        });
+    }
+    let total: Decimal = list.iter().map(|n| n.value).sum();
+    if let Some(first) = list.first().filter(|_| total != Decimal::ONE_HUNDRED) {
+        return Err(RulesRefused {
+            message: format!("一级指标分值合计 {} 分，不是 100 分", total.normalize()),
+            help: "自评表满分 100 分：top_weights 各项相加应为 100，如 [10, 50, 30, 10]；不作检查时写 []".into(),
+            at: Some(first.at),
+            key: "top_weights",
+        });
+    }
+    Ok(list.iter().map(|n| n.value).collect())
 }
 
 /// `over_achievement` as written: a percent (`50`, `50%`) or 不检查.
