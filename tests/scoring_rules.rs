@@ -419,36 +419,6 @@ fn a_top_level_split_other_than_the_profiles_is_a_warning() {
     assert_eq!(found(&a, "J017").len(), 2);
 }
 
-/// A split that no scorecard can have is refused at its line: a negative
-/// weight, or weights that do not add up to 100 (also when they would once
-/// rounded, or with the negative one making up the sum).
-#[test]
-fn a_split_no_scorecard_can_have_is_refused_at_its_line() {
-    for (weights, says) in [
-        ("[-10, 60, 40, 10]", "为负数"),
-        ("[10, 50, 30]", "合计 90 分"),
-        ("[10, 50, 30, 10.001]", "合计 100.001 分"),
-        ("[110, -10]", "为负数"),
-        ("[0]", "合计 0 分"),
-    ] {
-        let text = with_rules(&minimal(), &format!("  top_weights: {weights}\n"));
-        let line = text.lines().count();
-        let e = load_err(&text);
-        assert_eq!(e.at.map(|a| a.line), Some(line), "{weights}");
-        assert!(e.to_string().contains(says), "{weights}: {e}");
-    }
-    for fine in [
-        "[10, 50, 30, 10]",
-        "[10, 90]",
-        "[100]",
-        "[10.5, 89.5]",
-        "[]",
-    ] {
-        let text = with_rules(&minimal(), &format!("  top_weights: {fine}\n"));
-        analyse(&text, "x.yaml");
-    }
-}
-
 #[test]
 fn values_no_rule_has_are_located_errors_listing_the_accepted_ones() {
     let text = with_rules(&minimal(), "  at_most_missed: 五五开\n");

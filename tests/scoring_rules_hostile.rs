@@ -645,15 +645,27 @@ fn top_weights_written_oddly() {
         ("[]", 0),
         ("[10, 90.00]", 0),
         ("[10, \"90\"]", 0),
-        // One number too many, or negative ones: both tables differ.
+        // One number too many, too few, or not adding up: both tables differ.
         ("[10, 90, 0]", 2),
-        ("[-10, 110]", 2),
+        ("[10, 50, 30]", 2),
         ("[0]", 2),
     ];
     for (weights, differ) in cases {
         let text = with_rules(&minimal(), &format!("  top_weights: {weights}\n"));
         let a = analyse(&text, "x.yaml");
         assert_eq!(lines_of(&a, "J017").len(), differ, "{weights}");
+    }
+    // A negative weight is no split at all: refused at its line, also where
+    // the others make up 100.
+    for weights in ["[-10, 110]", "[10, 90, -0.01, 0.01]"] {
+        let text = with_rules(&minimal(), &format!("  top_weights: {weights}\n"));
+        let e = load_err(&text);
+        assert_eq!(
+            e.at.map(|a| a.line),
+            Some(text.lines().count()),
+            "{weights}"
+        );
+        assert!(e.to_string().contains("为负数"), "{weights}: {e}");
     }
     // A pending weight is J015 at its line.
     let text = with_rules(&minimal(), "  top_weights: [10, ~]\n");

@@ -85,7 +85,7 @@ pub struct Rules {
     )]
     #[schemars(with = "SatisfactionSteps")]
     pub satisfaction_steps: Option<SatisfactionSteps>,
-    /// 一级指标分值的标准分配，依次为预算执行率和各一级指标，合计 100 分，如 [10, 50, 30, 10]；不符时提示；写 [] 则不检查；可省（按 profile）。
+    /// 一级指标分值的标准分配，依次为预算执行率和各一级指标（不得为负），如 [10, 50, 30, 10]；不符时提示；写 [] 则不检查；可省（按 profile）。
     #[serde(
         default,
         deserialize_with = "written",
@@ -289,23 +289,15 @@ impl Rules {
     }
 }
 
-/// `top_weights` as written: none negative, and (unless empty, which
-/// switches the check off) adding up to the 100 points of a scorecard.
+/// `top_weights` as written, none negative. (A split that is not a
+/// scorecard's is not refused: every table then differs from it, J017, and
+/// a pending weight counts as 0 until it is filled in.)
 fn own_weights(list: &[Number]) -> Result<Vec<Decimal>, RulesRefused> {
     if let Some(negative) = list.iter().find(|n| n.value < Decimal::ZERO) {
         return Err(RulesRefused {
             message: format!("一级指标分值 {} 为负数", negative.value),
             help: "top_weights 依次写预算执行率和各一级指标的分值，如 [10, 50, 30, 10]".into(),
             at: Some(negative.at),
-            key: "top_weights",
-        });
-    }
-    let total: Decimal = list.iter().map(|n| n.value).sum();
-    if let Some(first) = list.first().filter(|_| total != Decimal::ONE_HUNDRED) {
-        return Err(RulesRefused {
-            message: format!("一级指标分值合计 {} 分，不是 100 分", total.normalize()),
-            help: "自评表满分 100 分：top_weights 各项相加应为 100，如 [10, 50, 30, 10]；不作检查时写 []".into(),
-            at: Some(first.at),
             key: "top_weights",
         });
     }
