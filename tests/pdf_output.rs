@@ -358,6 +358,13 @@ fn a_character_no_font_has_stops_the_pdf_at_its_line() {
     let checked = jixiao(&["check", path]);
     let said = String::from_utf8_lossy(&checked.stdout);
     assert!(!said.contains("报告无法生成"), "{said}");
+    // PDF/A without the report's date is said by check as by build.
+    let checked = jixiao(&["check", "data/2024.yaml", "--pdf", "--pdf-standard", "a-2b"]);
+    let said = String::from_utf8_lossy(&checked.stdout);
+    assert!(
+        said.contains("报告无法生成") && said.contains("--pdf-date"),
+        "{said}"
+    );
 }
 
 #[test]

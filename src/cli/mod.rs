@@ -62,6 +62,12 @@ enum Command {
         /// 试排 PDF 时另外查找字体的目录（与 build 的 --font-dir 相同，可多次给出）
         #[arg(long = "font-dir", value_name = "DIR", requires = "pdf")]
         font_dirs: Vec<PathBuf>,
+        /// 试排 PDF 所遵循的标准（与 build 的 --pdf-standard 相同）
+        #[arg(long, value_enum, requires = "pdf")]
+        pdf_standard: Option<build::PdfStandard>,
+        /// 试排 PDF 的文档日期（与 build 的 --pdf-date 相同）
+        #[arg(long, value_name = "YYYY-MM-DD", requires = "pdf")]
+        pdf_date: Option<jixiao::pdf::Date>,
     },
     /// 生成报告：核对数据，再经模板生成 Markdown 和 DOCX
     #[command(
@@ -282,12 +288,15 @@ pub fn run() -> ExitCode {
             templates,
             pdf,
             font_dirs,
+            pdf_standard,
+            pdf_date,
             explain: None,
         } => match data {
             Some(data) => {
                 let pdf = pdf.then(|| jixiao::pdf::Settings {
                     font_dirs,
-                    ..Default::default()
+                    standard: pdf_standard.map_or(Default::default(), Into::into),
+                    date: pdf_date,
                 });
                 check::check(
                     &data,
