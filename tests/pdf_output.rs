@@ -367,6 +367,21 @@ fn a_character_no_font_has_stops_the_pdf_at_its_line() {
     );
 }
 
+/// Characters that take no room or are spaces, pasted from other programs,
+/// are no missing glyphs: a zero-width space, a byte order mark, a soft
+/// hyphen, a no-break space, an ideographic space and an emoji variation
+/// selector after a character the fonts have.
+#[test]
+fn invisible_characters_are_not_refused() {
+    let Some(built) = with_duty(
+        "\"承担省工业\\u200B和信息化\\uFEFF厅交\\u00AD办的其\\u00A0他工\\u3000作\\uFE0F。\"",
+    ) else {
+        return;
+    };
+    assert!(built.run.status.success(), "{}", stderr(&built.run));
+    assert!(built.out().join("duty.pdf").exists());
+}
+
 #[test]
 fn a_facts_text_written_as_typst_code_is_printed_as_written() {
     let hostile = r#"承担#set page(width: 1cm) #panic("x") $x^2$ [链接] *粗* _斜_ @引用 <标签> \ 反斜杠 // 注释 /* 块 */ 工作。"#;

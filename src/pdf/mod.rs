@@ -131,14 +131,24 @@ pub fn write_pdf(
     let faces = fonts.faces()?;
     let inputs = values::report(doc, properties, &faces, settings.date)?;
     let world = world::ReportWorld::new(fonts, inputs);
-    let document = typst::compile::<typst_layout::PagedDocument>(&world)
+    // Whether typst succeeds or not, its caches keep only what recent
+    // reports used.
+    let pdf = typeset(&world, settings.standard);
+    typst::comemo::evict(CACHE_AGE);
+    pdf
+}
+
+/// The PDF of the report in `world`, unless a character has no glyph.
+#[cfg(feature = "pdf")]
+fn typeset(world: &world::ReportWorld, standard: Standard) -> Result<Vec<u8>, PdfError> {
+    let document = typst::compile::<typst_layout::PagedDocument>(world)
         .output
         .map_err(|errors| PdfError::Typeset(error::messages(&errors)))?;
     let missing = glyphs::missing(&document);
     if !missing.is_empty() {
         return Err(PdfError::MissingGlyphs(missing));
     }
-    let standards = match settings.standard {
+    let standards = match standard {
         Standard::Plain => &[][..],
         Standard::A2b => &[typst_pdf::PdfStandard::A_2b][..],
     };
@@ -147,10 +157,8 @@ pub fn write_pdf(
             .map_err(|e| PdfError::Typeset(e.message().to_string()))?,
         ..typst_pdf::PdfOptions::default()
     };
-    let pdf = typst_pdf::pdf(&document, &options)
-        .map_err(|errors| PdfError::Typeset(error::messages(&errors)));
-    typst::comemo::evict(CACHE_AGE);
-    pdf
+    typst_pdf::pdf(&document, &options)
+        .map_err(|errors| PdfError::Typeset(error::messages(&errors)))
 }
 
 /// For how many reports typst's caches keep what no report used since: in
